@@ -62,5 +62,9 @@ export function classCodeForName(label: string): string | undefined {
 
 /** Remove a leading ordinal: "一、", "二十三、", "1.", "（一）". */
 export function stripOrdinal(label: string): string {
-  return label.replace(/^[\s\u3000]*(?:[（(]?[一二三四五六七八九十百]+[)）]?[、.．]?|\d+[、.．]|[（(]\d+[)）])[\s\u3000]*/, '');
+  // The ordinal must end with a separator or sit in brackets: "一般…" starts with 一 but is no ordinal.
+  return label.replace(
+    /^[\s\u3000]*(?:[（(][一二三四五六七八九十百\d]+[)）][、.．]?|[一二三四五六七八九十百]+[、.．]|\d+[、.．](?!\d))[\s\u3000]*/,
+    '',
+  );
 }

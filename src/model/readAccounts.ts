@@ -1,7 +1,299 @@
-/** Placeholder until the recogniser lands: the engine entry point (snapshot → Accounts). */
+/**
+ * The engine's entry point: WorkbookSnapshot → Accounts. Finds the nine standard tables (and the extras)
+ * wherever they are, reads them into exact figures, and reports in Chinese what it could not read.
+ */
 import { WorkbookSnapshot } from '../snapshot/types';
-import { Accounts, TABLE_IDS } from './types';
+import { rangeA1 } from '../snapshot/address';
+import { Accounts, ReadIssue, TABLE_IDS, TABLE_NAMES, TableId, TableLocation } from './types';
+import { Grid } from '../recognise/grid';
+import { Region, sheetRegions, signatureOf } from '../recognise/regions';
+import { headerStartRow, regionInfo } from '../recognise/layout';
+import { unitNameInPrefix, yearIn } from '../recognise/titles';
+import { parseCodedTable } from '../recognise/codedTable';
+import { parseTwoSided } from '../recognise/twoSided';
+import { parseBasicExpenditure, parseThreePublic } from '../recognise/basicAndThreePublic';
+import { MoneyUnit } from '../money/money';
+
+interface Found {
+  id: TableId | string;
+  standard: boolean;
+  region: Region;
+  location: TableLocation;
+  year?: number;
+  unitName?: string;
+  unitNameCell?: string;
+  parsed?: unknown;
+  issues: ReadIssue[];
+}
 
 export function readAccounts(snapshot: WorkbookSnapshot): Accounts {
-  return { source: snapshot.source, facts: { otherYears: [] }, tables: [], missing: [...TABLE_IDS], issues: [] };
+  const found: Found[] = [];
+  for (const sheet of snapshot.sheets) {
+    const grid = new Grid(sheet);
+    for (const region of sheetRegions(grid)) {
+      const f = readRegion(region);
+      if (!f) continue;
+      if (sheet.hidden) {
+        f.issues.push({
+          severity: '提示',
+          code: 'R-隐藏工作表',
+          message: `${f.location.name}位于隐藏的工作表“${sheet.name}”中，已照常读取。`,
+          cells: [`${sheet.name}!${f.location.range}`],
+          table: f.id,
+        });
+      }
+      found.push(f);
+    }
+  }
+
+  // The report year: the most frequent year among the standard tables (the latest on a tie).
+  const yearVotes = new Map<number, number>();
+  for (const f of found) if (f.standard && f.year) yearVotes.set(f.year, (yearVotes.get(f.year) || 0) + 1);
+  const years = [...yearVotes.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0]);
+  const year = years[0]?.[0];
+  const otherYears = years.slice(1).map(([y]) => y).sort();
+
+  const accounts: Accounts = { source: snapshot.source, facts: { otherYears }, tables: [], missing: [], issues: [] };
+  if (year) {
+    accounts.facts.year = year;
+    const src = found.find((f) => f.year === year);
+    accounts.facts.yearSource = src ? `${src.location.sheet}!${src.location.titleCell ?? src.location.range}` : undefined;
+  }
+
+  const chosen = new Map<string, Found>();
+  const ignored: Found[] = [];
+  for (const f of found) {
+    if (!f.standard) {
+      accounts.tables.push(f.location);
+      continue;
+    }
+    const prev = chosen.get(f.id);
+    const better = !prev || (year !== undefined && prev.year !== year && f.year === year);
+    if (better) {
+      if (prev) ignored.push(prev);
+      chosen.set(f.id, f);
+    } else ignored.push(f);
+  }
+  for (const f of ignored) {
+    const otherYear = f.year && f.year !== year;
+    accounts.issues.push({
+      severity: '警告',
+      code: otherYear ? 'R-其他年度的表' : 'R-重复的表',
+      message: otherYear
+        ? `工作簿中还有${f.year}年度的${f.location.name}（${f.location.sheet}!${f.location.range}），与本次决算年度${year}年不同，已忽略。`
+        : `工作簿中有两张${f.location.name}，已读取第一张，忽略 ${f.location.sheet}!${f.location.range}。`,
+      cells: [`${f.location.sheet}!${f.location.range}`],
+      table: f.id,
+    });
+  }
+  for (const f of chosen.values()) {
+    accounts.tables.push(f.location);
+    accounts.issues.push(...f.issues);
+    (accounts as unknown as Record<string, unknown>)[f.id] = f.parsed;
+  }
+  accounts.tables.sort((a, b) => sheetOrder(snapshot, a.sheet) - sheetOrder(snapshot, b.sheet) || rowOf(a.range) - rowOf(b.range));
+
+  // Unit name: the most frequent one stated in titles or 编制单位 lines.
+  const names = new Map<string, { n: number; cell: string }>();
+  for (const f of chosen.values()) {
+    if (f.unitName) {
+      const e = names.get(f.unitName) || { n: 0, cell: f.unitNameCell || '' };
+      e.n++;
+      names.set(f.unitName, e);
+    }
+  }
+  const topName = [...names.entries()].sort((a, b) => b[1].n - a[1].n)[0];
+  if (topName) {
+    accounts.facts.unitName = topName[0];
+    accounts.facts.unitNameSource = topName[1].cell;
+  }
+
+  for (const id of TABLE_IDS) {
+    if (chosen.has(id)) continue;
+    accounts.missing.push(id);
+    accounts.issues.push({
+      severity: '错误',
+      code: 'R-缺表',
+      message: `未找到${TABLE_NAMES[id]}（${tableNumber(id)}）。请确认工作簿中有这张表，且表头标题未被改动。`,
+      cells: [],
+      table: id,
+    });
+  }
+  if (otherYears.length && !ignored.some((f) => f.year && f.year !== year)) {
+    accounts.issues.push({
+      severity: '警告',
+      code: 'R-年度不一致',
+      message: `表头中出现了不同的年度（${[year, ...otherYears].join('、')}），已按${year}年度读取，请核对各表标题。`,
+      cells: found.filter((f) => f.year && f.year !== year).map((f) => `${f.location.sheet}!${f.location.titleCell ?? f.location.range}`),
+    });
+  }
+  return accounts;
+}
+
+function readRegion(region: Region): Found | undefined {
+  const { grid } = region;
+  let id: TableId | string | undefined = region.match?.id;
+  let standard = !!id;
+  let name = id ? TABLE_NAMES[id as TableId] : region.match?.title;
+  if (!id && region.match) {
+    id = `X:${region.match.title}`;
+    name = region.titleText.replace(/\s+/g, '');
+  }
+  if (!id) {
+    const sig = signatureOf(region);
+    if (!sig) return undefined;
+    id = sig;
+    standard = true;
+    name = TABLE_NAMES[sig];
+  }
+  const headerStart = headerStartRow(region);
+  const info = regionInfo(region, headerStart);
+  const issues: ReadIssue[] = [];
+  const unit: MoneyUnit = info.unit ?? 'wanyuan';
+  const bounds = usedBounds(region);
+  const location: TableLocation = {
+    id,
+    name: name || String(id),
+    title: region.titleText.trim(),
+    sheet: grid.name,
+    range: rangeA1(bounds),
+    titleCell: region.titled ? grid.ref(region.titleRow, region.titleCol).split('!')[1] : undefined,
+    unit,
+    unitCell: info.unitCell,
+    unitAssumed: !info.unit,
+    empty: false,
+    notes: info.notes,
+    columns: [],
+  };
+  const prefix = region.match?.prefix ?? '';
+  const year = yearIn(prefix) ?? info.years[0]?.year ?? yearIn(grid.name);
+  const unitName = unitNameInPrefix(prefix) ?? info.unitName?.name;
+  const found: Found = {
+    id,
+    standard,
+    region,
+    location,
+    year,
+    unitName,
+    unitNameCell: unitNameInPrefix(prefix) ? grid.ref(region.titleRow, region.titleCol) : info.unitName?.cell,
+    issues,
+  };
+  if (!standard) return found;
+  if (!info.unit) {
+    issues.push({
+      severity: '提示',
+      code: 'R-单位未注明',
+      message: `${location.name}没有“单位：万元/元”的说明，已按万元读取。`,
+      cells: [`${grid.name}!${location.range.split(':')[0]}`],
+      table: id,
+    });
+  }
+  const ctx = { unit, issues };
+  const tid = id as TableId;
+  switch (tid) {
+    case 'T1':
+    case 'T4':
+      found.parsed = parseTwoSided(region, tid, headerStart, ctx, location);
+      break;
+    case 'T2':
+    case 'T3':
+    case 'T5':
+    case 'T8':
+    case 'T9': {
+      const t = parseCodedTable(region, tid, headerStart, ctx, location);
+      const allZero = [t.total, ...t.rows].every((row) => !row || Object.values(row.values).every((v) => !v || v.fen === 0));
+      if ((tid === 'T8' || tid === 'T9') && allZero) {
+        location.empty = true;
+        if (!info.noDataNote && t.rows.length === 0) {
+          issues.push({
+            severity: '提示',
+            code: 'R-空表无说明',
+            message: `${location.name}没有数据，也没有“本年度没有…收入和支出，故本表无数据”的说明。`,
+            cells: [`${grid.name}!${location.range}`],
+            table: tid,
+          });
+        }
+      } else if (t.rows.length === 0 && !t.total) {
+        issues.push({
+          severity: '错误',
+          code: 'R-表内无数据',
+          message: `${location.name}（${grid.name}!${location.range}）中没有读到任何科目行。`,
+          cells: [`${grid.name}!${location.range}`],
+          table: tid,
+        });
+      }
+      found.parsed = t;
+      break;
+    }
+    case 'T6':
+      found.parsed = parseBasicExpenditure(region, tid, headerStart, ctx, location);
+      break;
+    case 'T7':
+      found.parsed = parseThreePublic(region, tid, headerStart, ctx, location);
+      break;
+  }
+  for (const i of issues) i.table = i.table ?? tid;
+  textNumberNotice(found);
+  return found;
+}
+
+/** One notice per table when amounts were stored as text (they are read, but Excel cannot sum them). */
+function textNumberNotice(found: Found): void {
+  const cells: string[] = [];
+  const visit = (v: unknown): void => {
+    if (!v || typeof v !== 'object') return;
+    if ('fromText' in (v as object) && 'cell' in (v as object)) {
+      const fig = v as { fromText: boolean; cell: string };
+      if (fig.fromText) cells.push(fig.cell);
+      return;
+    }
+    if (Array.isArray(v)) v.forEach(visit);
+    else for (const [k, x] of Object.entries(v as object)) if (k !== 'location') visit(x);
+  };
+  visit(found.parsed);
+  if (cells.length) {
+    found.issues.push({
+      severity: '提示',
+      code: 'R-文本数字',
+      message: `${found.location.name}中有 ${cells.length} 个金额是以文本形式保存的数字（如 ${cells[0]}），已按数值读取；Excel 的求和公式不会计入这些单元格。`,
+      cells: cells.slice(0, 50),
+      table: found.id,
+    });
+  }
+}
+
+/** The used rectangle of a region (title to last non-empty row). */
+function usedBounds(region: Region) {
+  const { grid } = region;
+  let r1 = region.r0;
+  let c0 = region.c1;
+  let c1 = region.c0;
+  for (let r = region.r0; r <= region.r1; r++) {
+    for (let c = region.c0; c <= region.c1; c++) {
+      if (grid.text(r, c).trim() === '') continue;
+      r1 = r;
+      if (c < c0) c0 = c;
+      if (c > c1) c1 = c;
+      const m = grid.merge(r, c);
+      if (m && m.c1 > c1) c1 = Math.min(m.c1, region.c1);
+    }
+  }
+  if (c0 > c1) {
+    c0 = region.c0;
+    c1 = region.c0;
+  }
+  return { r0: region.r0, c0: Math.min(c0, region.c0 === 0 ? c0 : region.c0), r1, c1 };
+}
+
+function sheetOrder(snapshot: WorkbookSnapshot, name: string): number {
+  return snapshot.sheets.findIndex((s) => s.name === name);
+}
+
+function rowOf(range: string): number {
+  const m = /\d+/.exec(range);
+  return m ? parseInt(m[0], 10) : 0;
+}
+
+function tableNumber(id: TableId): string {
+  return `第${id.slice(1)}张标准表`;
 }

@@ -1,0 +1,187 @@
+/**
+ * T6 一般公共预算财政拨款基本支出决算表 (经济分类 code/name/amount blocks side by side, 人员经费合计 and
+ * 公用经费合计 at the bottom) and T7 财政拨款“三公”经费支出决算表 (预算数 and 决算数 per item, laid out
+ * across columns in either order, or down rows).
+ */
+import { BasicExpenditureTable, Figure, Line, ReadIssue, TableId, ThreePublicKey, ThreePublicTable } from '../model/types';
+import { AmountContext, looksNumeric, readFigure } from './amounts';
+import { norm } from './grid';
+import { Region } from './regions';
+import { firstRow, headerPaths, isAuxRow } from './layout';
+import { MoneyUnit } from '../money/money';
+
+const ECON_RE = /^3\d{2}(?:\d{2})?$/;
+
+export function parseBasicExpenditure(
+  region: Region,
+  id: TableId,
+  headerStart: number,
+  ctx: { unit: MoneyUnit; issues: ReadIssue[] },
+  location: BasicExpenditureTable['location'],
+): BasicExpenditureTable {
+  const { grid } = region;
+  const table: BasicExpenditureTable = { location, items: [] };
+  const amountCtx: AmountContext = { grid, unit: ctx.unit, issues: ctx.issues, table: id };
+  // Code columns: many cells with 经济分类 codes (301, 30101, or 301 | 01 split).
+  const codeCols: { c: number; split: boolean }[] = [];
+  for (let c = region.c0; c <= region.c1; c++) {
+    let n = 0;
+    let split = 0;
+    for (let r = headerStart; r <= region.r1; r++) {
+      const t = norm(grid.text(r, c));
+      if (ECON_RE.test(t)) n++;
+      if (/^3\d{2}$/.test(t) && /^\d{2}$/.test(norm(grid.text(r, c + 1)))) split++;
+    }
+    if (n >= 2) codeCols.push({ c, split: split > 0 && split * 2 >= n - 3 });
+  }
+  const dataStart = firstRow(region, headerStart, (r) => codeCols.some(({ c }) => ECON_RE.test(norm(grid.text(r, c)))));
+  const paths = headerPaths(region, headerStart, dataStart);
+  const blocks = codeCols.map(({ c, split }, i) => {
+    const codeEnd = split ? c + 1 : c;
+    const limit = i + 1 < codeCols.length ? codeCols[i + 1].c - 1 : region.c1;
+    let nameCol = codeEnd + 1;
+    let amountCol = -1;
+    for (let x = codeEnd + 1; x <= limit; x++) {
+      const path = (paths.get(x) || []).join('/');
+      if (/名称/.test(path)) nameCol = x;
+      else if (/决算|金额|合计/.test(path) && amountCol < 0) amountCol = x;
+    }
+    if (amountCol < 0) {
+      for (let x = nameCol + 1; x <= limit && amountCol < 0; x++) {
+        for (let r = dataStart; r <= region.r1; r++) if (looksNumeric(grid, r, x)) {
+          amountCol = x;
+          break;
+        }
+      }
+    }
+    return { codeCol: c, split, nameCol, amountCol };
+  });
+  location.columns = blocks.map((b, i) => ({ key: `block${i + 1}`, header: (paths.get(b.amountCol) || []).join('/'), col: b.amountCol }));
+  for (let r = dataStart; r <= region.r1; r++) {
+    if (isAuxRow(grid, region, r)) continue;
+    for (const b of blocks) {
+      let code = norm(grid.text(r, b.codeCol));
+      if (b.split && /^3\d{2}$/.test(code) && /^\d{2}$/.test(norm(grid.text(r, b.codeCol + 1)))) code += norm(grid.text(r, b.codeCol + 1));
+      if (!ECON_RE.test(code) || b.amountCol < 0) continue;
+      table.items.push({
+        code,
+        name: grid.text(r, b.nameCol).replace(/\s*\n\s*/g, '').trim(),
+        nameCell: grid.ref(r, b.nameCol),
+        codeCell: grid.ref(r, b.codeCol),
+        value: readFigure(amountCtx, r, b.amountCol),
+      });
+    }
+    // Total lines anywhere on the row: label followed by the first amount to its right.
+    for (let c = region.c0; c <= region.c1; c++) {
+      const t = norm(grid.text(r, c));
+      let key: 'personnelTotal' | 'publicTotal' | 'grandTotal' | undefined;
+      if (/^人员经费(合计|小计)?$/.test(t)) key = 'personnelTotal';
+      else if (/^(日常)?公用经费(合计|小计)?$/.test(t)) key = 'publicTotal';
+      else if (/^(基本支出)?(合计|总计)$/.test(t)) key = 'grandTotal';
+      if (!key || table[key]) continue;
+      for (let x = c + 1; x <= region.c1; x++) {
+        if (blocks.some((b) => b.codeCol === x || b.nameCol === x) && !looksNumeric(grid, r, x)) continue;
+        if (looksNumeric(grid, r, x) || blocks.some((b) => b.amountCol === x)) {
+          const value = readFigure(amountCtx, r, x);
+          const line: Line = { key, label: grid.text(r, c).trim(), labelCell: grid.ref(r, c), row: r, values: { amount: value } };
+          table[key] = line;
+          break;
+        }
+        if (norm(grid.text(r, x))) break;
+      }
+    }
+  }
+  return table;
+}
+
+const ITEM_RULES: [ThreePublicKey, RegExp][] = [
+  ['abroad', /因公出国/],
+  ['reception', /公务接待/],
+  ['vehiclePurchase', /^(公务用车)?购置(费|支出)?$/],
+  ['vehicleRunning', /^(公务用车)?运行(维护|维修)?(费|支出)?$|^公务用车运行（维护）费$/],
+  ['vehicle', /公务用车购置及运行|^小计$|^公务用车(费|支出)?$/],
+  ['total', /^合计$|^总计$|三公经费合计|^三公经费$|财政拨款三公经费/],
+];
+
+function itemOf(segs: string[]): ThreePublicKey | undefined {
+  // The lowest segment naming an item decides ("…运行维护费/小计" is the vehicle subtotal).
+  for (let i = segs.length - 1; i >= 0; i--) {
+    const s = segs[i].replace(/（[^（）]*）/g, (m) => (/境/.test(m) ? m : '')).replace(/[（）()]/g, '');
+    const hit = ITEM_RULES.find(([, re]) => re.test(s) || re.test(segs[i]));
+    if (hit) {
+      if (hit[0] === 'vehicle' && /^小计$/.test(segs[i]) && !segs.slice(0, i).some((p) => /公务用车/.test(p))) return 'total';
+      return hit[0];
+    }
+  }
+  return undefined;
+}
+
+function kindOf(segs: string[]): 'budget' | 'actual' | undefined {
+  for (let i = segs.length - 1; i >= 0; i--) {
+    if (/预算/.test(segs[i]) && !/决算/.test(segs[i])) return 'budget';
+    if (/决算|实际|执行数|支出数/.test(segs[i])) return 'actual';
+  }
+  return undefined;
+}
+
+export function parseThreePublic(
+  region: Region,
+  id: TableId,
+  headerStart: number,
+  ctx: { unit: MoneyUnit; issues: ReadIssue[] },
+  location: ThreePublicTable['location'],
+): ThreePublicTable {
+  const { grid } = region;
+  const table: ThreePublicTable = { location, budget: {}, actual: {} };
+  const amountCtx: AmountContext = { grid, unit: ctx.unit, issues: ctx.issues, table: id };
+  const dataStart = firstRow(region, headerStart, (r) => {
+    const cells = grid.rowCells(r, region.c0, region.c1);
+    return cells.length > 0 && cells.every((x) => looksNumeric(grid, r, x.c) || /^[-—－/]+$/.test(x.text.trim()) || /^(金额|决算数|数额)$/.test(norm(x.text))) && cells.some((x) => looksNumeric(grid, r, x.c));
+  });
+  const paths = headerPaths(region, headerStart, dataStart);
+  const columns: { key: ThreePublicKey; kind: 'budget' | 'actual'; col: number; header: string }[] = [];
+  for (const [c, segs] of paths) {
+    const item = itemOf(segs);
+    const kind = kindOf(segs);
+    if (item && kind) columns.push({ key: item, kind, col: c, header: segs.join('/') });
+  }
+  if (columns.length >= 2 && dataStart <= region.r1) {
+    location.columns = columns.map((x) => ({ key: `${x.kind}.${x.key}`, header: x.header, col: x.col }));
+    for (const col of columns) {
+      const f = readFigure(amountCtx, dataStart, col.col);
+      if (f) (col.kind === 'budget' ? table.budget : table.actual)[col.key] = f;
+    }
+    return table;
+  }
+  // Vertical layout: one row per item, columns 预算数 | 决算数.
+  let budgetCol = -1;
+  let actualCol = -1;
+  for (let r = headerStart; r <= Math.min(region.r1, headerStart + 4); r++) {
+    for (let c = region.c0; c <= region.c1; c++) {
+      const t = norm(grid.text(r, c));
+      if (/预算/.test(t) && !/决算/.test(t) && budgetCol < 0) budgetCol = c;
+      if (/决算|实际/.test(t) && actualCol < 0) actualCol = c;
+    }
+  }
+  for (let r = headerStart; r <= region.r1; r++) {
+    for (let c = region.c0; c <= region.c1; c++) {
+      if (c === budgetCol || c === actualCol) continue;
+      const item = itemOf([norm(grid.text(r, c)).replace(/^[一二三四五六七八九十\d]+[、.．]|^其中[:：]?/, '')]);
+      if (!item) continue;
+      const put = (kind: 'budget' | 'actual', col: number) => {
+        if (col < 0) return;
+        const f: Figure | undefined = readFigure(amountCtx, r, col);
+        const target = kind === 'budget' ? table.budget : table.actual;
+        if (f && !target[item]) target[item] = f;
+      };
+      put('budget', budgetCol);
+      put('actual', actualCol);
+      break;
+    }
+  }
+  location.columns = [
+    { key: 'budget', header: '预算数', col: budgetCol },
+    { key: 'actual', header: '决算数', col: actualCol },
+  ].filter((x) => x.col >= 0);
+  return table;
+}

@@ -1,0 +1,90 @@
+/**
+ * A read-only view over one SheetSnapshot with the helpers every recogniser needs:
+ * cell text, normalised text for matching, merged-area lookup.
+ */
+import { CellSnap, CellRange, SheetSnapshot, isCellError } from '../snapshot/types';
+import { cellRef } from '../snapshot/address';
+
+export class Grid {
+  readonly name: string;
+  readonly rowCount: number;
+  readonly colCount: number;
+  private readonly mergeAt = new Map<string, CellRange>();
+  readonly hiddenRows: Set<number>;
+
+  constructor(readonly sheet: SheetSnapshot) {
+    this.name = sheet.name;
+    this.rowCount = sheet.cells.length;
+    let cols = 0;
+    for (const row of sheet.cells) if (row && row.length > cols) cols = row.length;
+    for (const m of sheet.merges) cols = Math.max(cols, m.c1 + 1);
+    this.colCount = cols;
+    for (const m of sheet.merges) {
+      for (let r = m.r0; r <= m.r1; r++) for (let c = m.c0; c <= m.c1; c++) this.mergeAt.set(`${r},${c}`, m);
+    }
+    this.hiddenRows = new Set(sheet.hiddenRows);
+  }
+
+  cell(r: number, c: number): CellSnap | undefined {
+    const row = this.sheet.cells[r];
+    return row ? row[c] : undefined;
+  }
+
+  /** The merged area containing (r, c), if any. */
+  merge(r: number, c: number): CellRange | undefined {
+    return this.mergeAt.get(`${r},${c}`);
+  }
+
+  /** Text of a cell as written (numbers as their shortest representation). */
+  text(r: number, c: number): string {
+    return cellText(this.cell(r, c));
+  }
+
+  /** Text of a cell, taking the merged area's top-left value when the cell is covered by a merge. */
+  mergedText(r: number, c: number): string {
+    const m = this.merge(r, c);
+    return m ? this.text(m.r0, m.c0) : this.text(r, c);
+  }
+
+  /** Normalised text for matching (see norm). */
+  norm(r: number, c: number): string {
+    return norm(this.text(r, c));
+  }
+
+  ref(r: number, c: number): string {
+    return cellRef(this.name, r, c);
+  }
+
+  /** Non-empty cells of a row within [c0, c1]. */
+  rowCells(r: number, c0 = 0, c1 = this.colCount - 1): { c: number; text: string }[] {
+    const out: { c: number; text: string }[] = [];
+    for (let c = c0; c <= c1; c++) {
+      const t = this.text(r, c);
+      if (t.trim() !== '') out.push({ c, text: t });
+    }
+    return out;
+  }
+}
+
+export function cellText(cell: CellSnap | undefined): string {
+  if (!cell) return '';
+  const v = cell.v;
+  if (v === null || v === undefined) return '';
+  if (isCellError(v)) return v.error;
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return v;
+}
+
+/**
+ * Normalise text for matching labels and titles: drop all whitespace (including line breaks inside
+ * wrapped cells and ideographic spaces), unify brackets to full width, drop quotes of every kind.
+ */
+export function norm(s: string): string {
+  return s
+    .replace(/[\s\u3000\u00a0]+/g, '')
+    .replace(/\(/g, '（')
+    .replace(/\)/g, '）')
+    .replace(/[“”"'‘’「」『』]/g, '')
+    .replace(/：/g, ':');
+}

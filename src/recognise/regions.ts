@@ -1,0 +1,134 @@
+/**
+ * Cutting sheets into table regions. A region starts at a title cell and runs to the next title whose
+ * columns overlap it (several tables may share a sheet, stacked or side by side). A sheet with no title
+ * cell is one region, named by the sheet name or recognised by its header signature.
+ */
+import { Grid, norm } from './grid';
+import { TitleMatch, matchTitle } from './titles';
+import { TableId } from '../model/types';
+
+export interface Region {
+  grid: Grid;
+  match?: TitleMatch;
+  /** The title as written, or the sheet name for an untitled region. */
+  titleText: string;
+  titleRow: number;
+  titleCol: number;
+  /** True when the title came from a cell (false: sheet name or header signature). */
+  titled: boolean;
+  r0: number;
+  r1: number;
+  c0: number;
+  c1: number;
+}
+
+const HEADER_WORDS = /项目|科目|编码|代码|名称|决算数|金额|合计|预算数|行次|栏次|收入|支出|经费|结余|^类$|^款$|^项$/;
+
+function isHeaderish(grid: Grid, r: number): boolean {
+  const cells = grid.rowCells(r);
+  if (cells.length < 2) return false;
+  return cells.filter((x) => HEADER_WORDS.test(norm(x.text))).length >= 2;
+}
+
+const NO_DATA_NOTE = /无数据|没有.{0,20}(收入|支出)|无.{0,20}(收入和支出|收支)|本表为空/;
+
+interface Candidate {
+  r: number;
+  c: number;
+  text: string;
+  match: TitleMatch;
+}
+
+/** Title candidates of a sheet, keeping only those followed by a header (not a table of contents). */
+export function findTitles(grid: Grid): Candidate[] {
+  const raw: Candidate[] = [];
+  for (let r = 0; r < grid.rowCount; r++) {
+    for (let c = 0; c < grid.colCount; c++) {
+      const text = grid.text(r, c);
+      if (!text || text.length > 120) continue;
+      const match = matchTitle(text);
+      if (match) raw.push({ r, c, text, match });
+    }
+  }
+  const rowsWithTitle = new Set(raw.map((x) => x.r));
+  return raw.filter((cand) => {
+    for (let r = cand.r + 1; r <= Math.min(grid.rowCount - 1, cand.r + 8); r++) {
+      if (rowsWithTitle.has(r)) return false; // a list of titles: a table of contents or a banner
+      if (isHeaderish(grid, r)) return true;
+      const cells = grid.rowCells(r);
+      if (cells.some((x) => NO_DATA_NOTE.test(norm(x.text)))) return true;
+    }
+    return false;
+  });
+}
+
+/** Regions of a sheet. */
+export function sheetRegions(grid: Grid): Region[] {
+  const titles = findTitles(grid).sort((a, b) => a.r - b.r || a.c - b.c);
+  if (titles.length === 0) {
+    if (grid.rowCount === 0) return [];
+    const match = matchTitle(grid.name);
+    return [
+      {
+        grid,
+        match,
+        titleText: grid.name,
+        titleRow: -1,
+        titleCol: 0,
+        titled: false,
+        r0: 0,
+        r1: grid.rowCount - 1,
+        c0: 0,
+        c1: Math.max(0, grid.colCount - 1),
+      },
+    ];
+  }
+  // Column span of each title: side-by-side titles (same row ±1) split the columns between them.
+  const spans = titles.map((t) => {
+    const band = titles.filter((o) => Math.abs(o.r - t.r) <= 1).sort((a, b) => a.c - b.c);
+    if (band.length === 1) return { c0: 0, c1: Math.max(0, grid.colCount - 1) };
+    const i = band.indexOf(t);
+    const start = (x: Candidate) => grid.merge(x.r, x.c)?.c0 ?? x.c;
+    const c0 = i === 0 ? 0 : start(t);
+    const c1 = i === band.length - 1 ? grid.colCount - 1 : start(band[i + 1]) - 1;
+    return { c0, c1 };
+  });
+  return titles.map((t, i) => {
+    const { c0, c1 } = spans[i];
+    let r1 = grid.rowCount - 1;
+    for (let j = 0; j < titles.length; j++) {
+      const o = titles[j];
+      if (o.r > t.r + 1 && o.r - 1 < r1 && spans[j].c0 <= c1 && spans[j].c1 >= c0) r1 = o.r - 1;
+    }
+    return { grid, match: t.match, titleText: t.text, titleRow: t.r, titleCol: t.c, titled: true, r0: t.r, r1, c0, c1 };
+  });
+}
+
+/** Guess a standard table from its header words, for regions without a title. */
+export function signatureOf(region: Region): TableId | undefined {
+  const { grid } = region;
+  const words: string[] = [];
+  for (let r = region.r0; r <= Math.min(region.r1, region.r0 + 12); r++) {
+    for (let c = region.c0; c <= region.c1; c++) {
+      const t = norm(grid.text(r, c));
+      if (t) words.push(t);
+    }
+  }
+  const all = words.join('|');
+  const has = (re: RegExp) => re.test(all);
+  if (has(/因公出国/) && has(/公务接待/)) return 'T7';
+  if (has(/人员经费/) && has(/公用经费/) && has(/30101|工资福利支出/)) return 'T6';
+  if (has(/年初结转和结余/) && has(/本年收入/) && has(/年末结转和结余/) && has(/本年支出/)) {
+    if (has(/国有资本/)) return 'T9';
+    if (has(/政府性基金/)) return 'T8';
+    return undefined;
+  }
+  if (has(/上级补助收入/) && has(/附属单位上缴收入/) && has(/科目/) && !has(/本年收入合计\|.*支出/)) {
+    if (!has(/一、一般公共预算财政拨款收入|年初结转和结余\|/)) return 'T2';
+  }
+  if (has(/上缴上级支出/) && has(/对附属单位补助支出/) && has(/科目/) && !has(/上级补助收入/)) return 'T3';
+  if (has(/一般公共预算财政拨款收入/) && has(/本年支出合计/) && has(/上级补助收入/)) return 'T1';
+  if (has(/年初财政拨款结转和结余/) && has(/本年支出合计/)) return 'T4';
+  if (has(/基本支出/) && has(/项目支出/) && has(/科目/) && !has(/上缴上级/)) return 'T5';
+  return undefined;
+}
