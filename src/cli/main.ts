@@ -10,6 +10,8 @@ import { readAccounts } from '../model/readAccounts';
 import { Accounts, TABLE_IDS, TABLE_NAMES, TableId } from '../model/types';
 import { mainTotals } from '../model/mainTotals';
 import { formatWanyuan, UNIT_LABEL } from '../money/money';
+import { countBySeverity, runRules, TABLE_ORDER } from '../rules';
+import { Finding } from '../rules/types';
 
 export interface Io {
   out: (s: string) => void;
@@ -19,9 +21,10 @@ export interface Io {
 const defaultIo: Io = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
 
 export const USAGE = `用法：
-  juesuan read <工作簿.xlsx> [--json]     读取决算公开表：找到哪些表、在哪里、单位、年度和主要合计
+  juesuan read <工作簿.xlsx> [--json]              读取决算公开表：找到哪些表、在哪里、单位、年度和主要合计
+  juesuan check <工作簿.xlsx> [--year N] [--json]  校验：表内、表间的合计关系和科目编码、名称
 
-退出码：0 九张表齐全；1 有表缺失；2 文件无法读取。`;
+退出码：read 0 九张表齐全、1 有表缺失；check 0 没有错误、1 有错误；2 文件无法读取。`;
 
 interface Args {
   command?: string;
@@ -74,6 +77,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     switch (args.command) {
       case 'read':
         return await readCommand(args, io);
+      case 'check':
+        return await checkCommand(args, io);
       default:
         io.err(`未知命令“${args.command}”。\n${USAGE}`);
         return 2;
@@ -157,5 +162,78 @@ export function readText(a: Accounts): string {
   }
   lines.push('');
   lines.push(a.missing.length ? `缺少 ${a.missing.length} 张标准表：${a.missing.map((id) => TABLE_NAMES[id]).join('、')}。` : '九张标准表齐全。');
+  return lines.join('\n');
+}
+
+async function checkCommand(args: Args, io: Io): Promise<number> {
+  if (args.files.length !== 1) {
+    io.err('请给出一个工作簿文件：juesuan check <工作簿.xlsx> [--year 2024] [--json]');
+    return 2;
+  }
+  let year: number | undefined;
+  if (args.options.year) {
+    year = parseInt(args.options.year, 10);
+    if (!(year >= 2000 && year <= 2100)) {
+      io.err(`--year 应为四位年度，例如 --year 2024（收到“${args.options.year}”）。`);
+      return 2;
+    }
+  }
+  const accounts = await loadAccounts(args.files[0]);
+  const findings = runRules(accounts, { year });
+  if (args.json) io.out(JSON.stringify(checkJson(accounts, findings), null, 2));
+  else io.out(checkText(accounts, findings));
+  return findings.some((f) => f.severity === '错误') ? 1 : 0;
+}
+
+export function checkJson(a: Accounts, findings: Finding[]) {
+  const r = readJson(a);
+  return {
+    source: a.source,
+    year: r.year,
+    unitName: r.unitName,
+    tables: r.tables,
+    missing: r.missing,
+    summary: countBySeverity(findings),
+    findings: findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      table: f.table ?? null,
+      message: f.message,
+      cells: f.cells,
+      expected: f.expected ?? null,
+      actual: f.actual ?? null,
+    })),
+  };
+}
+
+const TABLE_TITLES: Record<string, string> = { ...TABLE_NAMES, X: '表间关系' };
+
+export function checkText(a: Accounts, findings: Finding[]): string {
+  const lines: string[] = [`决算助手 · 校验“${a.source}”${a.facts.year ? `（${a.facts.year}年度）` : ''}${a.facts.unitName ? ` ${a.facts.unitName}` : ''}`];
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const k = f.table && TABLE_TITLES[f.table] ? f.table : '其他';
+    groups.set(k, [...(groups.get(k) || []), f]);
+  }
+  const order = [...TABLE_ORDER, '其他'];
+  for (const k of order) {
+    const fs = groups.get(k);
+    if (!fs) continue;
+    const c = countBySeverity(fs);
+    lines.push('');
+    lines.push(`【${k === '其他' ? '其他' : TABLE_TITLES[k]}】 错误 ${c.错误}，警告 ${c.警告}，提示 ${c.提示}`);
+    for (const f of fs) {
+      lines.push(`  [${f.severity}] ${f.message}`);
+      const detail = [f.cells.length ? `单元格：${f.cells.slice(0, 8).join('、')}${f.cells.length > 8 ? ` 等${f.cells.length}处` : ''}` : '', `规则：${f.rule}`].filter(Boolean).join('  ');
+      lines.push(`         ${detail}`);
+    }
+  }
+  const c = countBySeverity(findings);
+  lines.push('');
+  lines.push(
+    c.错误 + c.警告 + c.提示 === 0
+      ? '校验通过：没有发现问题。'
+      : `共 ${findings.length} 条：错误 ${c.错误} 条，警告 ${c.警告} 条，提示 ${c.提示} 条。${c.错误 ? '' : '没有错误。'}`,
+  );
   return lines.join('\n');
 }

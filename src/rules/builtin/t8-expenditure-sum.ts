@@ -1,0 +1,10 @@
+import { rowSumRule } from '../codedRules';
+
+export const rule = rowSumRule({
+  id: 'T8-支出合计',
+  table: 'T8',
+  title: '本年支出合计等于基本支出加项目支出',
+  description: '政府性基金预算财政拨款收入支出决算表：每一行的本年支出合计 = 基本支出 + 项目支出。',
+  total: 'expTotal',
+  parts: [{ key: 'basic' }, { key: 'project' }],
+});

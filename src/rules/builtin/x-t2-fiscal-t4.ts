@@ -1,0 +1,16 @@
+import { Rule } from '../types';
+import { checkSame } from '../relation';
+import { term, totalOf, unitOf } from '../lines';
+
+export const rule: Rule = {
+  id: 'X-T2财政拨款=T4',
+  title: '收入决算表财政拨款收入与财政拨款总表一致',
+  severity: '错误',
+  description: '收入决算表合计行的财政拨款收入 = 财政拨款收入支出决算总表的本年收入合计。',
+  check({ accounts }, report) {
+    const a = accounts.T2;
+    const b = accounts.T4;
+    if (!a?.total || !b || !totalOf(a, 'fiscal')) return;
+    checkSame({ report, table: 'X', unit: unitOf(a), where: '收入决算表与财政拨款收入支出决算总表', a: { figure: totalOf(a, 'fiscal'), label: '收入决算表财政拨款收入' }, b: term(b.income, 'incomeTotal', '财政拨款总表本年收入合计') });
+  },
+};

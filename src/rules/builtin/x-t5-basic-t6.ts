@@ -1,0 +1,26 @@
+import { Rule } from '../types';
+import { checkRelation } from '../relation';
+import { totalOf, unitOf } from '../lines';
+
+export const rule: Rule = {
+  id: 'X-T5基本支出=T6',
+  title: '基本支出与基本支出决算表一致',
+  severity: '错误',
+  description: '一般公共预算财政拨款支出决算表合计行的基本支出 = 基本支出决算表的人员经费合计 + 公用经费合计。',
+  check({ accounts }, report) {
+    const a = accounts.T5;
+    const b = accounts.T6;
+    if (!a?.total || !b?.personnelTotal || !b.publicTotal || !totalOf(a, 'basic')) return;
+    checkRelation({
+      report,
+      table: 'X',
+      unit: unitOf(a),
+      where: '一般公共预算财政拨款支出决算表与基本支出决算表',
+      total: { figure: totalOf(a, 'basic'), label: '一般公共预算基本支出合计' },
+      parts: [
+        { figure: b.personnelTotal.values.amount, label: '人员经费合计' },
+        { figure: b.publicTotal.values.amount, label: '公用经费合计' },
+      ],
+    });
+  },
+};

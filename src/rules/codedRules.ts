@@ -1,0 +1,98 @@
+/**
+ * Rule factories for the classified tables (T2, T3, T5, T8, T9): the same arithmetic on different
+ * columns. Each rule module instantiates one of these with its own id.
+ */
+import { CodedRow, CodedTable, TableId, TABLE_NAMES } from '../model/types';
+import { Rule, Severity } from './types';
+import { checkRelation, Term } from './relation';
+import { rowLabel, unitOf } from './lines';
+
+type Coded = 'T2' | 'T3' | 'T5' | 'T8' | 'T9';
+
+function tableOf(accounts: Record<string, unknown>, id: Coded): CodedTable | undefined {
+  return accounts[id] as CodedTable | undefined;
+}
+
+function allRows(t: CodedTable): CodedRow[] {
+  return t.total ? [t.total, ...t.rows] : t.rows;
+}
+
+function header(t: CodedTable, key: string): string {
+  return t.location.columns.find((c) => c.key === key)?.header.split('/').pop() || key;
+}
+
+/** Per row: total column = Σ part columns (with signs). Only columns the table has take part. */
+export function rowSumRule(opts: {
+  id: string;
+  table: Coded;
+  title: string;
+  description: string;
+  total: string;
+  parts: { key: string; sign?: 1 | -1 }[];
+  severity?: Severity;
+}): Rule {
+  return {
+    id: opts.id,
+    title: opts.title,
+    severity: opts.severity ?? '错误',
+    description: opts.description,
+    check({ accounts }, report) {
+      const t = tableOf(accounts as unknown as Record<string, unknown>, opts.table);
+      if (!t || t.location.empty) return;
+      const cols = new Set(t.location.columns.map((c) => c.key));
+      if (!cols.has(opts.total)) return;
+      const parts = opts.parts.filter((p) => cols.has(p.key));
+      if (!parts.length) return;
+      for (const row of allRows(t)) {
+        const total: Term = { figure: row.values[opts.total], label: header(t, opts.total) };
+        checkRelation({
+          report,
+          table: opts.table,
+          unit: unitOf(t),
+          where: `${TABLE_NAMES[opts.table]} ${rowLabel(row)}`,
+          total,
+          parts: parts.map((p) => ({ figure: row.values[p.key], label: header(t, p.key), sign: p.sign })),
+        });
+      }
+    },
+  };
+}
+
+/** 类 = Σ its 款, 款 = Σ its 项, 合计 = Σ 类 — for every amount column. */
+export function hierarchyRule(id: string, table: Coded): Rule {
+  const name = TABLE_NAMES[table as TableId];
+  return {
+    id,
+    title: '类、款、项逐级相加',
+    severity: '错误',
+    description: `${name}：每一列中，类 = 其下各款之和，款 = 其下各项之和，合计 = 各类之和。`,
+    check({ accounts }, report) {
+      const t = tableOf(accounts as unknown as Record<string, unknown>, table);
+      if (!t || t.location.empty) return;
+      const unit = unitOf(t);
+      const byLength = (n: number) => t.rows.filter((r) => r.code.length === n);
+      const children = (parent: CodedRow, len: number) => t.rows.filter((r) => r.code.length === len && r.code.startsWith(parent.code));
+      for (const col of t.location.columns) {
+        if (col.key.startsWith('?')) continue;
+        const colName = col.header.split('/').pop() || col.key;
+        const check = (parent: CodedRow, kids: CodedRow[]) => {
+          if (!kids.length) return;
+          checkRelation({
+            report,
+            table,
+            unit,
+            where: `${name} ${rowLabel(parent)}（${colName}）`,
+            total: { figure: parent.values[col.key], label: parent.level === 'total' ? '合计' : parent.code },
+            parts: kids.map((k) => ({ figure: k.values[col.key], label: k.code })),
+          });
+        };
+        for (const cls of byLength(3)) check(cls, children(cls, 5));
+        for (const item of byLength(5)) check(item, children(item, 7));
+        if (t.total) {
+          const classes = byLength(3);
+          check(t.total, classes.length ? classes : byLength(5).length ? byLength(5) : byLength(7));
+        }
+      }
+    },
+  };
+}
