@@ -12,6 +12,8 @@ import { mainTotals } from '../model/mainTotals';
 import { formatWanyuan, UNIT_LABEL } from '../money/money';
 import { countBySeverity, runRules, TABLE_ORDER } from '../rules';
 import { Finding } from '../rules/types';
+import { WorkbookSnapshot } from '../snapshot/types';
+import { Catalogues, cataloguesFor, rowsFromDelimited } from '../model/localCatalogue';
 
 export interface Io {
   out: (s: string) => void;
@@ -22,7 +24,9 @@ const defaultIo: Io = { out: (s) => process.stdout.write(s + '\n'), err: (s) => 
 
 export const USAGE = `用法：
   juesuan read <工作簿.xlsx> [--json]              读取决算公开表：找到哪些表、在哪里、单位、年度和主要合计
-  juesuan check <工作簿.xlsx> [--year N] [--json]  校验：表内、表间的合计关系和科目编码、名称
+  juesuan check <工作簿.xlsx|文件夹> [--year N] [--catalogue 本地科目.csv] [--json]
+                                                   校验：表内、表间的合计关系和科目编码、名称；
+                                                   给出文件夹时逐个校验其中的 .xlsx（财政局批量审核）
 
 退出码：read 0 九张表齐全、1 有表缺失；check 0 没有错误、1 有错误；2 文件无法读取。`;
 
@@ -51,6 +55,10 @@ export function parseArgs(argv: string[]): Args {
 }
 
 export async function loadAccounts(file: string): Promise<Accounts> {
+  return (await loadWorkbook(file)).accounts;
+}
+
+export async function loadWorkbook(file: string): Promise<{ snapshot: WorkbookSnapshot; accounts: Accounts }> {
   let data: Buffer;
   try {
     data = await fs.readFile(file);
@@ -64,7 +72,7 @@ export async function loadAccounts(file: string): Promise<Accounts> {
     if (/\.xls$/i.test(file)) throw new WorkbookReadError(`“${path.basename(file)}”是旧版 .xls 格式，请在 Excel 中另存为 .xlsx 后再试。`);
   }
   const snapshot = await snapshotFromXlsx(data, path.basename(file));
-  return readAccounts(snapshot);
+  return { snapshot, accounts: readAccounts(snapshot) };
 }
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
@@ -167,7 +175,7 @@ export function readText(a: Accounts): string {
 
 async function checkCommand(args: Args, io: Io): Promise<number> {
   if (args.files.length !== 1) {
-    io.err('请给出一个工作簿文件：juesuan check <工作簿.xlsx> [--year 2024] [--json]');
+    io.err('请给出一个工作簿文件或文件夹：juesuan check <工作簿.xlsx> [--year 2024] [--json]');
     return 2;
   }
   let year: number | undefined;
@@ -178,18 +186,69 @@ async function checkCommand(args: Args, io: Io): Promise<number> {
       return 2;
     }
   }
-  const accounts = await loadAccounts(args.files[0]);
-  const findings = runRules(accounts, { year });
-  if (args.json) io.out(JSON.stringify(checkJson(accounts, findings), null, 2));
-  else io.out(checkText(accounts, findings));
+  let extra: { rows: string[][]; where: string } | undefined;
+  if (args.options.catalogue) {
+    try {
+      extra = { rows: rowsFromDelimited(await fs.readFile(args.options.catalogue, 'utf8')), where: `文件“${path.basename(args.options.catalogue)}”` };
+    } catch {
+      io.err(`无法读取本地科目文件“${args.options.catalogue}”。`);
+      return 2;
+    }
+  }
+  const target = args.files[0];
+  const stat = await fs.stat(target).catch(() => undefined);
+  if (stat?.isDirectory()) return checkFolder(target, { year, extra, json: args.json }, io);
+  const { snapshot, accounts } = await loadWorkbook(target);
+  const catalogues = cataloguesFor(snapshot, extra);
+  const findings = runRules(accounts, { year, functional: catalogues.functional, economic: catalogues.economic });
+  if (args.json) io.out(JSON.stringify(checkJson(accounts, findings, catalogues, year), null, 2));
+  else io.out(checkText(accounts, findings, catalogues, year));
   return findings.some((f) => f.severity === '错误') ? 1 : 0;
 }
 
-export function checkJson(a: Accounts, findings: Finding[]) {
+/** Batch mode: every .xlsx in a folder, one line each, then the totals. */
+async function checkFolder(dir: string, o: { year?: number; extra?: { rows: string[][]; where: string }; json: boolean }, io: Io): Promise<number> {
+  const files = (await fs.readdir(dir)).filter((f) => /\.xlsx$|\.xlsm$/i.test(f) && !f.startsWith('~$')).sort();
+  if (!files.length) {
+    io.err(`文件夹“${dir}”中没有 .xlsx 工作簿。`);
+    return 2;
+  }
+  const results: unknown[] = [];
+  let anyError = false;
+  let unreadable = 0;
+  const lines: string[] = [`决算助手 · 批量校验“${dir}”（${files.length} 个工作簿）`, ''];
+  for (const f of files) {
+    try {
+      const { snapshot, accounts } = await loadWorkbook(path.join(dir, f));
+      const catalogues = cataloguesFor(snapshot, o.extra);
+      const findings = runRules(accounts, { year: o.year, functional: catalogues.functional, economic: catalogues.economic });
+      const c = countBySeverity(findings);
+      if (c.错误) anyError = true;
+      results.push({ file: f, ...checkJson(accounts, findings, catalogues, o.year) });
+      lines.push(`${c.错误 ? '✗' : '✓'} ${f}  ${accounts.facts.unitName ?? ''}${accounts.facts.year ? ` ${accounts.facts.year}年` : ''}  错误 ${c.错误}，警告 ${c.警告}，提示 ${c.提示}`);
+      for (const x of findings.filter((x) => x.severity === '错误').slice(0, 5)) lines.push(`    [错误] ${x.message}`);
+    } catch (e) {
+      unreadable++;
+      anyError = true;
+      const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
+      results.push({ file: f, error: msg });
+      lines.push(`✗ ${f}  无法读取：${msg}`);
+    }
+  }
+  lines.push('');
+  lines.push(`共 ${files.length} 个工作簿：${results.filter((r) => !(r as { error?: string }).error && (r as { summary: { 错误: number } }).summary.错误 === 0).length} 个没有错误，${unreadable} 个无法读取。`);
+  if (o.json) io.out(JSON.stringify({ folder: dir, workbooks: results }, null, 2));
+  else io.out(lines.join('\n'));
+  return anyError ? 1 : 0;
+}
+
+export function checkJson(a: Accounts, findings: Finding[], catalogues?: Catalogues, year?: number) {
   const r = readJson(a);
+  const y = year ?? a.facts.year;
   return {
     source: a.source,
     year: r.year,
+    catalogue: catalogues && y ? { functional: catalogues.functional.describe(y), economic: catalogues.economic.describe(y), problems: catalogues.problems } : null,
     unitName: r.unitName,
     tables: r.tables,
     missing: r.missing,
@@ -208,8 +267,13 @@ export function checkJson(a: Accounts, findings: Finding[]) {
 
 const TABLE_TITLES: Record<string, string> = { ...TABLE_NAMES, X: '表间关系' };
 
-export function checkText(a: Accounts, findings: Finding[]): string {
+export function checkText(a: Accounts, findings: Finding[], catalogues?: Catalogues, year?: number): string {
   const lines: string[] = [`决算助手 · 校验“${a.source}”${a.facts.year ? `（${a.facts.year}年度）` : ''}${a.facts.unitName ? ` ${a.facts.unitName}` : ''}`];
+  const y = year ?? a.facts.year;
+  if (catalogues && y) {
+    lines.push(`科目目录：${catalogues.functional.describe(y)}；${catalogues.economic.describe(y)}`);
+    for (const p of catalogues.problems) lines.push(`  本地科目：${p}`);
+  } else if (!y) lines.push('工作簿未注明年度，科目按最近年度的目录核对；可用 --year 指定。');
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
     const k = f.table && TABLE_TITLES[f.table] ? f.table : '其他';

@@ -4,6 +4,7 @@
  */
 import { Accounts } from '../model/types';
 import { Finding, Rule, RuleContext, SEVERITY_ORDER } from './types';
+import { Catalogue, economicCatalogue, functionalCatalogue } from '../catalogue';
 import { rule as sConstantTotal } from './builtin/s-constant-total';
 import { rule as sHiddenPrecision } from './builtin/s-hidden-precision';
 import { rule as sNegative } from './builtin/s-negative';
@@ -44,6 +45,13 @@ import { rule as xT4T8 } from './builtin/x-t4-t8';
 import { rule as xT4T9 } from './builtin/x-t4-t9';
 import { rule as xT5BasicT6 } from './builtin/x-t5-basic-t6';
 import { rule as xT6ThreePublicT7 } from './builtin/x-t6-three-public-t7';
+import { rule as cUnknownCode } from './builtin/c-unknown-code';
+import { rule as cNameMismatch } from './builtin/c-name-mismatch';
+import { rule as cOtherYearName } from './builtin/c-other-year-name';
+import { rule as cMissingParent } from './builtin/c-missing-parent';
+import { rule as cSameCodeNames } from './builtin/c-same-code-names';
+import { rule as cClassLines } from './builtin/c-class-lines';
+import { rule as cEconomic } from './builtin/c-economic';
 
 export const ARITHMETIC_RULES: Rule[] = [
   sConstantTotal,
@@ -88,6 +96,9 @@ export const ARITHMETIC_RULES: Rule[] = [
   xT6ThreePublicT7,
 ];
 
+/** Catalogue rules: codes and names against the year's 政府收支分类科目. */
+export const CATALOGUE_RULES: Rule[] = [cUnknownCode, cNameMismatch, cOtherYearName, cMissingParent, cSameCodeNames, cClassLines, cEconomic];
+
 /** Extra rule sets registered by other modules (the catalogue rules). */
 const extraRules: Rule[] = [];
 export function registerRules(rules: Rule[]): void {
@@ -95,13 +106,16 @@ export function registerRules(rules: Rule[]): void {
 }
 
 export function allRules(): Rule[] {
-  return [...ARITHMETIC_RULES, ...extraRules];
+  return [...ARITHMETIC_RULES, ...CATALOGUE_RULES, ...extraRules];
 }
 
 export interface CheckOptions {
   /** Report year for the catalogue; defaults to the year the workbook states. */
   year?: number;
   rules?: Rule[];
+  /** Catalogues to use instead of the built-in ones (e.g. with the user's local 科目 added). */
+  functional?: Catalogue;
+  economic?: Catalogue;
 }
 
 export const TABLE_ORDER = ['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'X'];
@@ -109,7 +123,12 @@ export const TABLE_ORDER = ['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9'
 /** Run every rule; reader issues come first as findings of their own. Sorted by table, then severity. */
 export function runRules(accounts: Accounts, options: CheckOptions = {}): Finding[] {
   const year = options.year ?? accounts.facts.year ?? new Date().getFullYear() - 1;
-  const ctx: RuleContext = { accounts, year };
+  const ctx: RuleContext = {
+    accounts,
+    year,
+    functional: options.functional ?? functionalCatalogue(),
+    economic: options.economic ?? economicCatalogue(),
+  };
   const findings: Finding[] = accounts.issues.map((i) => ({ rule: i.code, severity: i.severity, table: i.table, message: i.message, cells: i.cells }));
   for (const rule of options.rules ?? allRules()) {
     try {

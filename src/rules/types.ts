@@ -3,6 +3,7 @@
  * severity, one check function over the Accounts model. Every finding carries the cells involved.
  */
 import { Accounts } from '../model/types';
+import type { Catalogue } from '../catalogue';
 
 export type Severity = '错误' | '警告' | '提示';
 
@@ -29,6 +30,9 @@ export interface RuleContext {
   accounts: Accounts;
   /** The report year the catalogue checks use. */
   year: number;
+  /** The catalogues in force (built-in, plus the user's local 科目). */
+  functional: Catalogue;
+  economic: Catalogue;
 }
 
 export interface Rule {

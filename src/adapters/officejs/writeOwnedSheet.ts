@@ -1,0 +1,178 @@
+/**
+ * The only way the add-in writes to the workbook: into sheets it owns (reports, summaries). A user's sheet is never
+ * touched.
+ *
+ * Ownership marker: a workbook-scoped named item "决算助手_owned_<n>" that refers to cell A1 of the owned sheet.
+ * A range name follows the sheet when the user renames it, turns into #REF! when the sheet is deleted (such stale
+ * markers are removed on the next write), and can be read through `workbook.names` without touching the sheet
+ * itself — so the ownership check needs no chained call on a sheet that may not exist.
+ *
+ * Exactly WRITE_SYNC_COUNT (2) context.sync() calls:
+ *  sync 1  worksheets (name) and workbook names (name, type, value) → does the sheet exist, is it ours?
+ *          A user's sheet of that name → a Chinese Error, nothing has been written.
+ *  sync 2  create the sheet and its marker (or clear our existing sheet), delete stale markers, set number formats,
+ *          values and the explicit formulas, optionally activate.
+ *
+ * Text is always written as text: every string cell gets the number format "@" before its value is set, so
+ * "=SUM(A1)", "001" or "1/2" are stored as typed, never as a formula, number or date. Formulas are written only
+ * through `options.formulas`.
+ *
+ * Requirement sets: ExcelApi 1.7 (getRangeByIndexes); names.add / NamedItem.delete 1.4; the rest 1.1.
+ */
+
+import { describeOfficeError } from './errors';
+
+export const WRITE_SYNC_COUNT = 2;
+
+/** Prefix of the workbook names that mark sheets owned by the add-in. */
+export const OWNED_NAME_PREFIX = '决算助手_owned';
+
+const OWNED_NAME_COMMENT = '决算助手：标记此工作表由加载项生成，可被加载项覆盖。请勿删除或修改。';
+
+export type OwnedCell = string | number | null;
+
+export interface OwnedFormula {
+  /** 0-based row and column. */
+  row: number;
+  col: number;
+  /** Must start with "=". */
+  formula: string;
+}
+
+export interface WriteOptions {
+  /** Formulas to write (the only way a formula reaches the sheet). */
+  formulas?: OwnedFormula[];
+  /** Number format for numeric cells (default: General). */
+  numberFormat?: string;
+  /** Activate the sheet after writing. */
+  activate?: boolean;
+}
+
+/** Excel's sheet-name rules, as Chinese messages; null when the name is acceptable. */
+export function sheetNameProblem(name: string): string | null {
+  if (!name || !name.trim()) return '工作表名称不能为空。';
+  if (name.length > 31) return `工作表名称“${name}”超过 31 个字符。`;
+  if (/[:\\/?*[\]]/.test(name)) return `工作表名称“${name}”不能包含 : \\ / ? * [ ] 等字符。`;
+  if (name.startsWith("'") || name.endsWith("'")) return `工作表名称“${name}”不能以单引号开头或结尾。`;
+  if (name.toLowerCase() === 'history') return '“History”是 Excel 的保留名称，不能用作工作表名称。';
+  return null;
+}
+
+/** The sheet a marker's value ("Sheet1!$A$1", "'My sheet'!$A$1", possibly "=…") refers to, or null. */
+export function markerSheet(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const v = value.startsWith('=') ? value.slice(1) : value;
+  const i = v.lastIndexOf('!');
+  if (i <= 0) return null;
+  let sheet = v.slice(0, i);
+  if (sheet.startsWith("'") && sheet.endsWith("'") && sheet.length >= 2) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  if (sheet.includes('#REF')) return null;
+  return sheet;
+}
+
+function isMarkerName(name: string): boolean {
+  return name.toLowerCase().startsWith(OWNED_NAME_PREFIX.toLowerCase());
+}
+
+export async function writeOwnedSheet(
+  context: Excel.RequestContext,
+  sheetName: string,
+  rows: OwnedCell[][],
+  options: WriteOptions = {},
+): Promise<void> {
+  const problem = sheetNameProblem(sheetName);
+  if (problem) throw new Error(problem);
+  const { values, formats } = cellMatrices(rows, options.numberFormat ?? 'General');
+  const formulas = options.formulas ?? [];
+  for (const f of formulas) {
+    if (typeof f.formula !== 'string' || !f.formula.startsWith('=')) throw new Error(`公式“${String(f.formula)}”必须以“=”开头。`);
+    if (!Number.isInteger(f.row) || !Number.isInteger(f.col) || f.row < 0 || f.col < 0) {
+      throw new Error(`公式“${f.formula}”的位置（第 ${f.row} 行、第 ${f.col} 列）无效。`);
+    }
+  }
+
+  // Sync 1: does the sheet exist, and is it ours?
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/name');
+  const names = context.workbook.names;
+  names.load('items/name, items/type, items/value');
+  try {
+    await context.sync();
+  } catch (e) {
+    throw new Error(`无法读取工作表列表：${describeOfficeError(e)}。`);
+  }
+
+  const key = sheetName.toLowerCase();
+  const existing = worksheets.items.find((s) => s.name.toLowerCase() === key);
+  const owned = new Set<string>();
+  const stale: string[] = [];
+  let lastMarker = 0;
+  for (const item of names.items) {
+    if (!isMarkerName(item.name)) continue;
+    const m = /_(\d+)$/.exec(item.name);
+    if (m) lastMarker = Math.max(lastMarker, parseInt(m[1], 10));
+    const sheet = item.type === 'Range' ? markerSheet(item.value) : null;
+    if (sheet) owned.add(sheet.toLowerCase());
+    else stale.push(item.name);
+  }
+  if (existing && !owned.has(key)) {
+    throw new Error(
+      `工作表“${existing.name}”已存在，且不是决算助手生成的工作表。为保护原始数据，决算助手不会改写它；请换一个名称，或先将该工作表改名。`,
+    );
+  }
+
+  // Sync 2: create or clear, then write.
+  let sheet: Excel.Worksheet;
+  if (existing) {
+    sheet = worksheets.getItem(existing.name);
+    sheet.getRange().clear();
+  } else {
+    sheet = worksheets.add(sheetName);
+    names.add(`${OWNED_NAME_PREFIX}_${lastMarker + 1}`, sheet.getRange('A1'), OWNED_NAME_COMMENT);
+  }
+  for (const name of stale) names.getItem(name).delete();
+  if (values.length > 0 && values[0].length > 0) {
+    const range = sheet.getRangeByIndexes(0, 0, values.length, values[0].length);
+    range.numberFormat = formats; // "@" first, so that the strings below stay text
+    range.values = values;
+  }
+  for (const f of formulas) {
+    const cell = sheet.getCell(f.row, f.col);
+    cell.numberFormat = [['General']];
+    cell.formulas = [[f.formula]];
+  }
+  if (options.activate) sheet.activate();
+  try {
+    await context.sync();
+  } catch (e) {
+    throw new Error(`写入工作表“${sheetName}”失败：${describeOfficeError(e)}。`);
+  }
+}
+
+/** Rectangular values and number formats: strings → "@", numbers → numberFormat, null → empty. */
+function cellMatrices(rows: OwnedCell[][], numberFormat: string): { values: (string | number)[][]; formats: string[][] } {
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+  const values: (string | number)[][] = [];
+  const formats: string[][] = [];
+  rows.forEach((row, r) => {
+    const vs: (string | number)[] = [];
+    const fs: string[] = [];
+    for (let c = 0; c < width; c++) {
+      const v = c < row.length ? row[c] : null;
+      if (typeof v === 'string') {
+        vs.push(v);
+        fs.push('@');
+      } else if (typeof v === 'number') {
+        if (!Number.isFinite(v)) throw new Error(`第 ${r + 1} 行第 ${c + 1} 列的数值无效（${v}）。`);
+        vs.push(v);
+        fs.push(numberFormat);
+      } else {
+        vs.push('');
+        fs.push('General');
+      }
+    }
+    values.push(vs);
+    formats.push(fs);
+  });
+  return { values, formats };
+}

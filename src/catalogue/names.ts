@@ -1,0 +1,25 @@
+/** Tolerant comparison of 科目 names. */
+import { normaliseName } from './classes';
+
+/**
+ * Normalise a 科目 name for comparison. On top of normaliseName (spaces, line breaks, bracket width,
+ * quotes, "（类）/（款）/（项）"): Unicode compatibility forms (full-width letters, digits and punctuation),
+ * zero-width characters, single quotes, dash and comma variants, and a trailing colon.
+ */
+export function normaliseCatalogueName(name: string): string {
+  let s = name.normalize('NFKC').replace(/[\u200b-\u200d\u2060\ufeff]/g, '');
+  s = s
+    .replace(/[‘’'`]/g, '"')
+    .replace(/[〔［\[【]/g, '（')
+    .replace(/[〕］\]】]/g, '）')
+    .replace(/[‐‑‒–—―－]/g, '-')
+    .replace(/[，,]/g, '，')
+    .replace(/[;；]/g, '；')
+    .replace(/[:：]+$/, '');
+  return normaliseName(s);
+}
+
+/** True when two names are the same after normalisation. */
+export function sameName(a: string, b: string): boolean {
+  return normaliseCatalogueName(a) === normaliseCatalogueName(b);
+}

@@ -1,0 +1,25 @@
+/** The coded rows of every table that carries 功能分类 codes, for the catalogue rules. */
+import { Accounts, CodedRow, TABLE_NAMES } from '../model/types';
+
+export interface CodedRef {
+  table: 'T2' | 'T3' | 'T5' | 'T8' | 'T9';
+  tableName: string;
+  row: CodedRow;
+}
+
+export function codedRows(a: Accounts): CodedRef[] {
+  const out: CodedRef[] = [];
+  for (const id of ['T2', 'T3', 'T5', 'T8', 'T9'] as const) {
+    const t = a[id];
+    if (!t || t.location.empty) continue;
+    for (const row of t.rows) out.push({ table: id, tableName: TABLE_NAMES[id], row });
+  }
+  return out;
+}
+
+/** Group references by code so one problem with one code is reported once, with all its cells. */
+export function byCode(refs: CodedRef[]): Map<string, CodedRef[]> {
+  const m = new Map<string, CodedRef[]>();
+  for (const r of refs) m.set(r.row.code, [...(m.get(r.row.code) || []), r]);
+  return m;
+}
