@@ -14,6 +14,8 @@ import { countBySeverity, runRules, TABLE_ORDER } from '../rules';
 import { Finding } from '../rules/types';
 import { WorkbookSnapshot } from '../snapshot/types';
 import { Catalogues, cataloguesFor, rowsFromDelimited } from '../model/localCatalogue';
+import { initCommand } from './commands/init';
+import { NotOwnedSheetError } from '../adapters/exceljs/writeSheetSpec';
 
 export interface Io {
   out: (s: string) => void;
@@ -27,6 +29,7 @@ export const USAGE = `用法：
   juesuan check <工作簿.xlsx|文件夹> [--year N] [--catalogue 本地科目.csv] [--json]
                                                    校验：表内、表间的合计关系和科目编码、名称；
                                                    给出文件夹时逐个校验其中的 .xlsx（财政局批量审核）
+  juesuan init <工作簿.xlsx> [-o 输出.xlsx]          添加“补充信息”工作表（表中没有、说明需要的数据），已填内容保留
 
 退出码：read 0 九张表齐全、1 有表缺失；check 0 没有错误、1 有错误；2 文件无法读取。`;
 
@@ -87,12 +90,18 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await readCommand(args, io);
       case 'check':
         return await checkCommand(args, io);
+      case 'init':
+        if (args.files.length !== 1) {
+          io.err('请给出一个工作簿文件：juesuan init <工作簿.xlsx> [-o 输出.xlsx]');
+          return 2;
+        }
+        return await initCommand(args.files[0], args.options.o ?? args.options.output, io.out);
       default:
         io.err(`未知命令“${args.command}”。\n${USAGE}`);
         return 2;
     }
   } catch (e) {
-    if (e instanceof WorkbookReadError) {
+    if (e instanceof WorkbookReadError || e instanceof NotOwnedSheetError) {
       io.err(e.message);
       return 2;
     }
