@@ -1,0 +1,188 @@
+/**
+ * Browser page only: a read-only view of one snapshot sheet as an HTML table, with the selected range
+ * highlighted and scrolled into view. (Inside Excel the workbook itself is the preview.)
+ */
+import * as React from 'react';
+import { Caption1, Label, makeStyles, mergeClasses, Select, Subtitle2, tokens, useId } from '@fluentui/react-components';
+import type { WorkbookSnapshot } from '../../snapshot/types';
+import { columnName, parseA1 } from '../../snapshot/address';
+import { buildPreview, inRange, PREVIEW_MAX_COLS, PREVIEW_MAX_ROWS } from '../preview';
+
+export interface PreviewSelection {
+  sheet: string;
+  /** A1 range on that sheet, when a table or cell was picked. */
+  range?: string;
+  /** The sheet-qualified reference that was picked (公开01表!A1:H40). */
+  ref?: string;
+}
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: '8px' },
+  head: { display: 'flex', alignItems: 'center', columnGap: '16px', rowGap: '4px', flexWrap: 'wrap' },
+  picker: { display: 'flex', alignItems: 'center', gap: '6px', whiteSpace: 'nowrap' },
+  scroller: {
+    position: 'relative',
+    overflow: 'auto',
+    maxHeight: '60vh',
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    '@media (min-width: 960px)': { maxHeight: 'calc(100vh - 120px)' },
+  },
+  grid: {
+    borderCollapse: 'collapse',
+    fontSize: '12px',
+    lineHeight: '18px',
+    color: tokens.colorNeutralForeground1,
+  },
+  colHead: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 2,
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground3,
+    fontWeight: 'normal',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: '0 6px',
+    minWidth: '32px',
+  },
+  rowHead: {
+    position: 'sticky',
+    left: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground3,
+    fontWeight: 'normal',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: '0 6px',
+    textAlign: 'right',
+  },
+  corner: { left: 0, zIndex: 3 },
+  headActive: { color: tokens.colorBrandForeground1, fontWeight: 'bold' },
+  cell: {
+    border: `1px solid ${tokens.colorNeutralStroke3}`,
+    padding: '1px 6px',
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    verticalAlign: 'middle',
+  },
+  single: { maxWidth: '240px' },
+  merged: { textAlign: 'center' },
+  num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+  hit: { backgroundColor: tokens.colorBrandBackground2 },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+export interface SheetPreviewProps {
+  snapshot: WorkbookSnapshot;
+  selection?: PreviewSelection;
+  onSheetChange: (sheet: string) => void;
+}
+
+export function SheetPreview({ snapshot, selection, onSheetChange }: SheetPreviewProps): JSX.Element {
+  const styles = useStyles();
+  const scroller = React.useRef<HTMLDivElement>(null);
+  const selectId = useId('sheet-select');
+  const sheet = snapshot.sheets.find((s) => s.name === selection?.sheet) ?? snapshot.sheets[0];
+  const grid = React.useMemo(() => (sheet ? buildPreview(sheet) : null), [sheet]);
+  const range = selection && sheet && selection.sheet === sheet.name && selection.range ? parseA1(selection.range) : null;
+
+  // Bring the selected range's top-left cell into view (below the sticky headers).
+  React.useEffect(() => {
+    const box = scroller.current;
+    if (!box || !range) return;
+    const target = box.querySelector<HTMLElement>(`[data-r="${range.r0}"][data-c="${range.c0}"]`);
+    if (!target) return;
+    const head = box.querySelector<HTMLElement>('thead th');
+    const side = box.querySelector<HTMLElement>('tbody th');
+    const b = box.getBoundingClientRect();
+    const t = target.getBoundingClientRect();
+    box.scrollTop += t.top - b.top - (head?.offsetHeight ?? 0) - 4;
+    box.scrollLeft += t.left - b.left - (side?.offsetWidth ?? 0) - 4;
+    if (typeof box.scrollIntoView === 'function') box.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    // Runs again for every new selection object, so clicking the same table twice scrolls back to it.
+  }, [selection, sheet?.name]);
+
+  if (!sheet || !grid) return <Caption1 className={styles.muted}>工作簿中没有工作表。</Caption1>;
+
+  const colHeads = Array.from({ length: grid.colCount }, (_, c) => c);
+  return (
+    <section className={styles.root} aria-label="工作表预览" data-testid="preview">
+      <div className={styles.head}>
+        <Subtitle2 as="h2">工作表预览（只读）</Subtitle2>
+        <div className={styles.picker}>
+          <Label htmlFor={selectId} size="small">
+            工作表
+          </Label>
+          <Select id={selectId} size="small" value={sheet.name} onChange={(_, d) => onSheetChange(d.value)} data-testid="sheet-select">
+            {snapshot.sheets.map((s) => (
+              <option key={s.name} value={s.name}>
+                {s.hidden ? `${s.name}（隐藏）` : s.name}
+              </option>
+            ))}
+          </Select>
+        </div>
+        {range && selection?.range && (
+          <Caption1 data-testid="preview-range">
+            已定位：{sheet.name}!{selection.range}
+          </Caption1>
+        )}
+      </div>
+      <div className={styles.scroller} ref={scroller}>
+        <table className={styles.grid} data-sheet={sheet.name}>
+          <thead>
+            <tr>
+              <th className={mergeClasses(styles.colHead, styles.corner)} />
+              {colHeads.map((c) => (
+                <th
+                  key={c}
+                  className={mergeClasses(styles.colHead, !!range && c >= range.c0 && c <= range.c1 && styles.headActive)}
+                >
+                  {columnName(c)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {grid.rows.map((row, r) => (
+              <tr key={r}>
+                <th className={mergeClasses(styles.rowHead, !!range && r >= range.r0 && r <= range.r1 && styles.headActive)}>
+                  {r + 1}
+                </th>
+                {row.map((cell) => {
+                  const hit = inRange(range, cell.r, cell.c);
+                  const cls = mergeClasses(
+                    styles.cell,
+                    cell.colSpan === 1 ? styles.single : styles.merged,
+                    cell.numeric && styles.num,
+                    hit && styles.hit,
+                  );
+                  return (
+                    <td
+                      key={cell.c}
+                      className={cls}
+                      rowSpan={cell.rowSpan > 1 ? cell.rowSpan : undefined}
+                      colSpan={cell.colSpan > 1 ? cell.colSpan : undefined}
+                      data-r={cell.r}
+                      data-c={cell.c}
+                      data-hit={hit ? '1' : undefined}
+                      title={cell.text.length > 20 ? cell.text : undefined}
+                    >
+                      {cell.text}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {grid.truncated && (
+        <Caption1 className={styles.muted}>
+          工作表较大，预览只显示前 {PREVIEW_MAX_ROWS} 行、{PREVIEW_MAX_COLS} 列。
+        </Caption1>
+      )}
+    </section>
+  );
+}
