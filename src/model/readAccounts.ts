@@ -54,10 +54,14 @@ export function readAccounts(snapshot: WorkbookSnapshot): Accounts {
   const otherYears = years.slice(1).map(([y]) => y).sort();
 
   const accounts: Accounts = { source: snapshot.source, facts: { otherYears }, tables: [], missing: [], issues: [] };
+  const banner = year ? undefined : bannerFacts(snapshot);
   if (year) {
     accounts.facts.year = year;
     const src = found.find((f) => f.year === year);
     accounts.facts.yearSource = src ? `${src.location.sheet}!${src.location.titleCell ?? src.location.range}` : undefined;
+  } else if (banner?.year) {
+    accounts.facts.year = banner.year;
+    accounts.facts.yearSource = banner.cell;
   }
 
   const chosen = new Map<string, Found>();
@@ -106,6 +110,12 @@ export function readAccounts(snapshot: WorkbookSnapshot): Accounts {
   if (topName) {
     accounts.facts.unitName = topName[0];
     accounts.facts.unitNameSource = topName[1].cell;
+  } else {
+    const b = banner ?? bannerFacts(snapshot);
+    if (b?.unitName) {
+      accounts.facts.unitName = b.unitName;
+      accounts.facts.unitNameSource = b.cell;
+    }
   }
 
   for (const id of TABLE_IDS) {
@@ -128,6 +138,32 @@ export function readAccounts(snapshot: WorkbookSnapshot): Accounts {
     });
   }
   return accounts;
+}
+
+/**
+ * Year and unit name from a banner line such as "上海市XX局2024年度部门决算表" or "2021年度部门决算公开表",
+ * for books whose table titles carry neither.
+ */
+function bannerFacts(snapshot: WorkbookSnapshot): { year?: number; unitName?: string; cell: string } | undefined {
+  const votes = new Map<number, { n: number; cell: string; unitName?: string }>();
+  for (const sheet of snapshot.sheets) {
+    const grid = new Grid(sheet);
+    for (let r = 0; r < Math.min(grid.rowCount, 400); r++) {
+      for (let c = 0; c < grid.colCount; c++) {
+        const t = grid.text(r, c).replace(/\s+/g, '');
+        if (!t || t.length > 60 || /[。；]/.test(t) || /^(注|说明)/.test(t)) continue;
+        const m = /^(.*?)((?:19|20)\d{2})年度?(.*)$/.exec(t);
+        if (!m || !(/决算|年度$/.test(t))) continue;
+        const y = parseInt(m[2], 10);
+        const e = votes.get(y) || { n: 0, cell: grid.ref(r, c) };
+        e.n++;
+        if (!e.unitName && /决算/.test(m[3])) e.unitName = unitNameInPrefix(m[1]);
+        votes.set(y, e);
+      }
+    }
+  }
+  const top = [...votes.entries()].sort((a, b) => b[1].n - a[1].n || b[0] - a[0])[0];
+  return top ? { year: top[0], unitName: top[1].unitName, cell: top[1].cell } : undefined;
 }
 
 function readRegion(region: Region): Found | undefined {

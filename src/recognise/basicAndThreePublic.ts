@@ -79,7 +79,9 @@ export function parseBasicExpenditure(
       else if (/^(日常)?公用经费(合计|小计)?$/.test(t)) key = 'publicTotal';
       else if (/^(基本支出)?(合计|总计)$/.test(t)) key = 'grandTotal';
       if (!key || table[key]) continue;
-      for (let x = c + 1; x <= region.c1; x++) {
+      // Start after the label's merged area ("公用经费合计" is often merged over code and name columns).
+      const start = (grid.merge(r, c)?.c1 ?? c) + 1;
+      for (let x = start; x <= region.c1; x++) {
         if (blocks.some((b) => b.codeCol === x || b.nameCol === x) && !looksNumeric(grid, r, x)) continue;
         if (looksNumeric(grid, r, x) || blocks.some((b) => b.amountCol === x)) {
           const value = readFigure(amountCtx, r, x);
@@ -93,6 +95,8 @@ export function parseBasicExpenditure(
   }
   return table;
 }
+
+const KIND_LABEL = /^(预算数?|年初预算数?|全年预算数?|决算数?|实际支出数?|支出决算数?|实际数)$/;
 
 const ITEM_RULES: [ThreePublicKey, RegExp][] = [
   ['abroad', /因公出国/],
@@ -136,19 +140,35 @@ export function parseThreePublic(
   const amountCtx: AmountContext = { grid, unit: ctx.unit, issues: ctx.issues, table: id };
   const dataStart = firstRow(region, headerStart, (r) => {
     const cells = grid.rowCells(r, region.c0, region.c1);
-    return cells.length > 0 && cells.every((x) => looksNumeric(grid, r, x.c) || /^[-—－/]+$/.test(x.text.trim()) || /^(金额|决算数|数额)$/.test(norm(x.text))) && cells.some((x) => looksNumeric(grid, r, x.c));
+    return (
+      cells.length > 0 &&
+      cells.every((x) => looksNumeric(grid, r, x.c) || /^[-—－/]+$/.test(x.text.trim()) || /^(金额|决算数|数额)$/.test(norm(x.text)) || KIND_LABEL.test(norm(x.text))) &&
+      cells.some((x) => looksNumeric(grid, r, x.c))
+    );
   });
   const paths = headerPaths(region, headerStart, dataStart);
-  const columns: { key: ThreePublicKey; kind: 'budget' | 'actual'; col: number; header: string }[] = [];
+  const columns: { key: ThreePublicKey; kind: 'budget' | 'actual'; col: number; header: string; row: number }[] = [];
+  const itemCols: { key: ThreePublicKey; col: number; header: string }[] = [];
   for (const [c, segs] of paths) {
     const item = itemOf(segs);
     const kind = kindOf(segs);
-    if (item && kind) columns.push({ key: item, kind, col: c, header: segs.join('/') });
+    if (item && kind) columns.push({ key: item, kind, col: c, header: segs.join('/'), row: dataStart });
+    else if (item) itemCols.push({ key: item, col: c, header: segs.join('/') });
+  }
+  if (columns.length < 2 && itemCols.length >= 2) {
+    // Items across the columns, one row per kind ("预算数" row, "决算数" row).
+    for (let r = dataStart; r <= Math.min(region.r1, dataStart + 3); r++) {
+      const label = grid.rowCells(r, region.c0, region.c1).find((x) => KIND_LABEL.test(norm(x.text)));
+      if (!label) continue;
+      const kind = kindOf([norm(label.text)]);
+      if (!kind) continue;
+      for (const ic of itemCols) columns.push({ key: ic.key, kind, col: ic.col, header: `${ic.header}/${norm(label.text)}`, row: r });
+    }
   }
   if (columns.length >= 2 && dataStart <= region.r1) {
     location.columns = columns.map((x) => ({ key: `${x.kind}.${x.key}`, header: x.header, col: x.col }));
     for (const col of columns) {
-      const f = readFigure(amountCtx, dataStart, col.col);
+      const f = readFigure(amountCtx, col.row, col.col);
       if (f) (col.kind === 'budget' ? table.budget : table.actual)[col.key] = f;
     }
     return table;

@@ -62,7 +62,7 @@ const CODE_RE = /^\d{3}(?:\d{2}){0,2}$/;
 const TOTAL_RE = /^(合计|总计|合\s*计|本年收入合计|本年支出合计|支出合计|收入合计)$/;
 
 function codeText(s: string): string {
-  return norm(s).replace(/[.．\-_]/g, '');
+  return norm(s).replace(/[\-_]/g, '');
 }
 
 /** Split "2010301行政运行" or "201 一般公共服务支出" into code and name. */

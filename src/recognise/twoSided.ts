@@ -71,19 +71,25 @@ export function parseTwoSided(
   // Label columns: where known line wordings are found.
   const incomeVotes = new Map<number, number>();
   const expVotes = new Map<number, number>();
-  let firstLabelRow = region.r1 + 1;
+  const labelRows = new Map<number, number[]>();
   for (let r = headerStart; r <= region.r1; r++) {
     for (let c = region.c0; c <= region.c1; c++) {
       const k = labelKey(grid.text(r, c));
       if (!k || k.side === 'either') continue;
       const votes = k.side === 'income' ? incomeVotes : expVotes;
       votes.set(c, (votes.get(c) || 0) + 1);
-      if (r < firstLabelRow) firstLabelRow = r;
+      labelRows.set(c, [...(labelRows.get(c) || []), r]);
     }
   }
   const top = (m: Map<number, number>) => [...m.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
   const incomeCol = top(incomeVotes);
   const expCol = top(expVotes);
+  // The first data row: the first label in the chosen label columns (a header cell such as
+  // "一般公共预算财政拨款" over a T4 amount column is not a line label).
+  const firstLabelRow = Math.min(
+    region.r1 + 1,
+    ...[incomeCol, expCol].filter((c): c is number => c !== undefined).map((c) => labelRows.get(c)![0]),
+  );
   if (incomeCol === undefined && expCol === undefined) {
     ctx.issues.push({
       severity: '错误',

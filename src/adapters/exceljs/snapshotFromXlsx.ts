@@ -66,7 +66,8 @@ function cellSnap(cell: ExcelJS.Cell): CellSnap | undefined {
     const o = raw as Record<string, unknown>;
     if ('formula' in o || 'sharedFormula' in o) {
       formula = true;
-      v = resultValue(o.result);
+      // exceljs drops a falsy cached result (0, "") from cell.value on read; cell.result still has it.
+      v = resultValue(o.result ?? (cell as unknown as { result?: unknown }).result);
     } else if ('richText' in o && Array.isArray(o.richText)) {
       v = (o.richText as { text: string }[]).map((t) => t.text).join('');
     } else if ('error' in o) {
