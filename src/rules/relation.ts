@@ -48,7 +48,9 @@ export function checkRelation(o: RelationOptions): 'pass' | 'rounding' | 'error'
   const diff = total.figure.fen - sum;
   if (diff === 0) return 'pass';
   const u = unitLabel(o.unit);
-  const formula = `${total.label} = ${parts.map((p, i) => `${i === 0 ? (p.sign === -1 ? '−' : '') : p.sign === -1 ? ' − ' : ' + '}${p.label}`).join('')}`;
+  const shown = parts.length > 8 ? parts.slice(0, 3) : parts;
+  const terms = shown.map((p, i) => `${i === 0 ? (p.sign === -1 ? '−' : '') : p.sign === -1 ? ' − ' : ' + '}${p.label}`).join('');
+  const formula = `${total.label} = ${terms}${parts.length > shown.length ? ` + …（共 ${parts.length} 项）` : ''}`;
   const cells = [total.figure.cell, ...parts.map((p) => p.figure!.cell)];
   const expected = fmt(sum, o.unit);
   const actual = fmt(total.figure.fen, o.unit);
@@ -56,7 +58,7 @@ export function checkRelation(o: RelationOptions): 'pass' | 'rounding' | 'error'
     o.report({
       severity: '提示',
       table: o.table,
-      message: `${o.where}：${formula}，各项相加为 ${expected}${u}，表中为 ${actual}${u}，相差 ${fmt(diff, o.unit)}${u}，在四舍五入允许的尾差范围（±${fmt(Math.floor(bound), o.unit)}${u}）内。`,
+      message: `${o.where}：${formula}，各项相加为 ${expected}${u}，表中为 ${actual}${u}，相差 ${fmt(Math.abs(diff), o.unit)}${u}，在四舍五入允许的尾差范围（±${fmt(Math.floor(bound), o.unit)}${u}）内。`,
       cells,
       expected,
       actual,
@@ -65,7 +67,7 @@ export function checkRelation(o: RelationOptions): 'pass' | 'rounding' | 'error'
   }
   o.report({
     table: o.table,
-    message: `${o.where}：${formula} 不成立，各项相加为 ${expected}${u}，表中为 ${actual}${u}，相差 ${fmt(diff, o.unit)}${u}。`,
+    message: `${o.where}：${formula} 不成立，各项相加为 ${expected}${u}，表中为 ${actual}${u}，表中数${diff > 0 ? '多' : '少'} ${fmt(Math.abs(diff), o.unit)}${u}。`,
     cells,
     expected,
     actual,
