@@ -37,6 +37,9 @@ export class Catalogue {
   private readonly all: readonly CatalogueEntry[];
   private readonly byCode = new Map<string, CatalogueEntry[]>();
   private readonly yearCache = new Map<number, Map<string, CatalogueEntry>>();
+  // Rules ask the same (code, name, year) questions for every table: answer each once.
+  private readonly lookupCache = new Map<string, LookupResult>();
+  private readonly verdictCache = new Map<string, NameVerdict>();
 
   constructor(kind: CatalogueKind, entries: readonly CatalogueEntry[]) {
     this.kind = kind;
@@ -85,6 +88,15 @@ export class Catalogue {
 
   /** The entry for a code in a year, and the code's names in the other years. */
   lookup(code: string, year: number): LookupResult {
+    const key = `${year}|${code}`;
+    const hit = this.lookupCache.get(key);
+    if (hit) return hit;
+    const result = this.lookupUncached(code, year);
+    this.lookupCache.set(key, result);
+    return result;
+  }
+
+  private lookupUncached(code: string, year: number): LookupResult {
     const c = normaliseCode(code);
     const eff = this.effectiveYear(year);
     const entry = this.forYear(year).get(c);
@@ -111,6 +123,15 @@ export class Catalogue {
    * - 'unknown-code': the code is not in the year's catalogue and the name is not one of its other-year names.
    */
   nameMatches(code: string, name: string, year: number): NameVerdict {
+    const key = `${year}|${code}|${name}`;
+    const hit = this.verdictCache.get(key);
+    if (hit) return hit;
+    const v = this.nameMatchesUncached(code, name, year);
+    this.verdictCache.set(key, v);
+    return v;
+  }
+
+  private nameMatchesUncached(code: string, name: string, year: number): NameVerdict {
     const { entry, otherYears } = this.lookup(code, year);
     const n = normaliseCatalogueName(name);
     if (entry && normaliseCatalogueName(entry.name) === n) return 'match';

@@ -4,9 +4,11 @@
  */
 import { Grid } from './grid';
 import { Figure, ReadIssue } from '../model/types';
-import { MoneyUnit, UNIT_LABEL, decimalFromNumber, decimalToFen, parseDecimal, roundFenTo, UNIT_FACTOR } from '../money/money';
+import { MoneyUnit, UNIT_LABEL, decimalFromNumber, decimalToFen, parseDecimal, UNIT_FACTOR } from '../money/money';
 import { halfWidthFen } from '../money/tolerance';
 import { isCellError } from '../snapshot/types';
+
+const PLAIN_NUMBER = /^-?\d{1,3}(?:,?\d{3})*(?:\.(\d{1,6}))?$/;
 
 /** Texts that mean "nothing here" in published tables. */
 const DASHES = /^[-－—–‐―_~～/／\\]+$|^(?:无|空|\/)$/;
@@ -38,8 +40,16 @@ export function isBlankOrDash(grid: Grid, r: number, c: number): boolean {
 }
 
 /** Decimals a number format shows ("#,##0.00" → 2, "0" → 0); undefined when the format says nothing. */
+const FORMAT_DECIMALS = new Map<string, number | undefined>();
 export function formatDecimals(fmt: string | undefined): number | undefined {
   if (!fmt) return undefined;
+  if (FORMAT_DECIMALS.has(fmt)) return FORMAT_DECIMALS.get(fmt);
+  const d = computeFormatDecimals(fmt);
+  FORMAT_DECIMALS.set(fmt, d);
+  return d;
+}
+
+function computeFormatDecimals(fmt: string): number | undefined {
   const section = fmt.split(';')[0].replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '');
   if (!/[0#?]/.test(section)) return undefined;
   const m = /\.([0#?]+)/.exec(section);
@@ -72,8 +82,17 @@ export function readFigure(ctx: AmountContext, r: number, c: number): Figure | u
   }
   let dec;
   let fromText = false;
-  if (typeof v === 'number') dec = decimalFromNumber(v);
-  else if (typeof v === 'string') {
+  if (typeof v === 'number') {
+    const fast = fastFen(v, unit);
+    if (fast !== undefined) return figureFrom(base, fast, String(v), false, cell.f, 2, unit);
+    dec = decimalFromNumber(v);
+  } else if (typeof v === 'string') {
+    // Fast path for the usual "8,530,000.00": plain digits, separators, at most 6 decimals.
+    const m = PLAIN_NUMBER.exec(v.trim());
+    if (m) {
+      const fast = fastFen(Number(m[0].replace(/,/g, '')), unit);
+      if (fast !== undefined) return figureFrom(base, fast, v, true, cell.f, Math.max(2, (m[1] ?? '').length), unit);
+    }
     dec = parseDecimal(v.replace(/(万元|元)$/, ''));
     fromText = true;
   }
@@ -89,17 +108,54 @@ export function readFigure(ctx: AmountContext, r: number, c: number): Figure | u
   }
   const { fen } = decimalToFen(dec, unit);
   // A text number shows its own decimals, but published 万元 figures always carry at least 2.
-  const shown = formatDecimals(cell.f) ?? (fromText ? Math.max(2, Math.min(dec.scale, 6)) : 2);
-  const step = Math.max(1, Math.round(UNIT_FACTOR[unit] / 10 ** Math.min(shown, 6)));
-  const hiddenPrecision = fen !== roundFenTo(fen, step);
+  return figureFrom(base, fen, String(v), fromText, cell.f, fromText ? Math.max(2, Math.min(dec.scale, 6)) : 2, unit);
+}
+
+/**
+ * Fast exact path for numeric cells: a double whose shortest decimal form has at most 6 decimals (万元) or
+ * 2 (元) is an exact number of 分, and v × factor lands within far less than 0.5 of that integer for any
+ * amount a department has. Anything else (sub-分 precision, huge values) takes the exact BigInt path.
+ */
+function fastFen(v: number, unit: MoneyUnit): number | undefined {
+  const x = v * UNIT_FACTOR[unit];
+  if (!(Math.abs(x) < 1e15)) return undefined;
+  const fen = Math.round(x);
+  return Math.abs(x - fen) < 1e-4 ? fen : undefined;
+}
+
+const STEP: Record<MoneyUnit, number[]> = {
+  yuan: [0, 1, 2, 3, 4, 5, 6].map((d) => Math.max(1, Math.round(UNIT_FACTOR.yuan / 10 ** d))),
+  wanyuan: [0, 1, 2, 3, 4, 5, 6].map((d) => Math.max(1, Math.round(UNIT_FACTOR.wanyuan / 10 ** d))),
+};
+const HALF: Record<MoneyUnit, number[]> = {
+  yuan: [0, 1, 2, 3, 4, 5, 6, 7, 8].map((d) => halfWidthFen('yuan', d)),
+  wanyuan: [0, 1, 2, 3, 4, 5, 6, 7, 8].map((d) => halfWidthFen('wanyuan', d)),
+};
+
+function figureFrom(
+  base: { cell: string; sheet: string; row: number; col: number; formula: boolean },
+  fen: number,
+  raw: string,
+  fromText: boolean,
+  numFmt: string | undefined,
+  defaultDecimals: number,
+  unit: MoneyUnit,
+): Figure {
+  const shown = formatDecimals(numFmt) ?? defaultDecimals;
+  const step = STEP[unit][Math.min(shown, 6)];
+  // A plain literal (no spread): hundreds of thousands of figures in a large book.
   return {
-    ...base,
+    cell: base.cell,
+    sheet: base.sheet,
+    row: base.row,
+    col: base.col,
+    formula: base.formula,
     fen,
-    raw: String(v),
-    halfWidth: halfWidthFen(unit, shown),
+    raw,
+    halfWidth: HALF[unit][Math.min(shown, 8)],
     blank: false,
     fromText,
-    hiddenPrecision,
+    hiddenPrecision: fen % step !== 0,
   };
 }
 

@@ -28,13 +28,13 @@ export function parseBasicExpenditure(
     let n = 0;
     let split = 0;
     for (let r = headerStart; r <= region.r1; r++) {
-      const t = norm(grid.text(r, c));
+      const t = grid.norm(r, c);
       if (ECON_RE.test(t)) n++;
-      if (/^3\d{2}$/.test(t) && /^\d{2}$/.test(norm(grid.text(r, c + 1)))) split++;
+      if (/^3\d{2}$/.test(t) && /^\d{2}$/.test(grid.norm(r, c + 1))) split++;
     }
     if (n >= 2) codeCols.push({ c, split: split > 0 && split * 2 >= n - 3 });
   }
-  const dataStart = firstRow(region, headerStart, (r) => codeCols.some(({ c }) => ECON_RE.test(norm(grid.text(r, c)))));
+  const dataStart = firstRow(region, headerStart, (r) => codeCols.some(({ c }) => ECON_RE.test(grid.norm(r, c))));
   const paths = headerPaths(region, headerStart, dataStart);
   const blocks = codeCols.map(({ c, split }, i) => {
     const codeEnd = split ? c + 1 : c;
@@ -60,8 +60,8 @@ export function parseBasicExpenditure(
   for (let r = dataStart; r <= region.r1; r++) {
     if (isAuxRow(grid, region, r)) continue;
     for (const b of blocks) {
-      let code = norm(grid.text(r, b.codeCol));
-      if (b.split && /^3\d{2}$/.test(code) && /^\d{2}$/.test(norm(grid.text(r, b.codeCol + 1)))) code += norm(grid.text(r, b.codeCol + 1));
+      let code = grid.norm(r, b.codeCol);
+      if (b.split && /^3\d{2}$/.test(code) && /^\d{2}$/.test(grid.norm(r, b.codeCol + 1))) code += grid.norm(r, b.codeCol + 1);
       if (!ECON_RE.test(code) || b.amountCol < 0) continue;
       table.items.push({
         code,
@@ -73,7 +73,7 @@ export function parseBasicExpenditure(
     }
     // Total lines anywhere on the row: label followed by the first amount to its right.
     for (let c = region.c0; c <= region.c1; c++) {
-      const t = norm(grid.text(r, c));
+      const t = grid.norm(r, c);
       let key: 'personnelTotal' | 'publicTotal' | 'grandTotal' | undefined;
       if (/^人员经费(合计|小计)?$/.test(t)) key = 'personnelTotal';
       else if (/^(日常)?公用经费(合计|小计)?$/.test(t)) key = 'publicTotal';
@@ -178,7 +178,7 @@ export function parseThreePublic(
   let actualCol = -1;
   for (let r = headerStart; r <= Math.min(region.r1, headerStart + 4); r++) {
     for (let c = region.c0; c <= region.c1; c++) {
-      const t = norm(grid.text(r, c));
+      const t = grid.norm(r, c);
       if (/预算/.test(t) && !/决算/.test(t) && budgetCol < 0) budgetCol = c;
       if (/决算|实际/.test(t) && actualCol < 0) actualCol = c;
     }
@@ -186,7 +186,7 @@ export function parseThreePublic(
   for (let r = headerStart; r <= region.r1; r++) {
     for (let c = region.c0; c <= region.c1; c++) {
       if (c === budgetCol || c === actualCol) continue;
-      const item = itemOf([norm(grid.text(r, c)).replace(/^[一二三四五六七八九十\d]+[、.．]|^其中[:：]?/, '')]);
+      const item = itemOf([grid.norm(r, c).replace(/^[一二三四五六七八九十\d]+[、.．]|^其中[:：]?/, '')]);
       if (!item) continue;
       const put = (kind: 'budget' | 'actual', col: number) => {
         if (col < 0) return;

@@ -61,8 +61,9 @@ const DEFAULT_ORDER: Record<string, string[]> = {
 const CODE_RE = /^\d{3}(?:\d{2}){0,2}$/;
 const TOTAL_RE = /^(合计|总计|合\s*计|本年收入合计|本年支出合计|支出合计|收入合计)$/;
 
+/** Code text from an already normalised cell text ("2010301", "201-03-01"). */
 function codeText(s: string): string {
-  return norm(s).replace(/[\-_]/g, '');
+  return s.indexOf('-') < 0 && s.indexOf('_') < 0 ? s : s.replace(/[-_]/g, '');
 }
 
 /** Split "2010301行政运行" or "201 一般公共服务支出" into code and name. */
@@ -95,7 +96,7 @@ function findCodeLayout(region: Region, paths: Map<number, string[]>, dataRows: 
   let bestCount = 0;
   for (const c of cols) {
     let n = 0;
-    for (const r of dataRows) if (CODE_RE.test(codeText(grid.text(r, c)))) n++;
+    for (const r of dataRows) if (CODE_RE.test(codeText(grid.norm(r, c)))) n++;
     if (n > bestCount) {
       best = c;
       bestCount = n;
@@ -104,8 +105,8 @@ function findCodeLayout(region: Region, paths: Map<number, string[]>, dataRows: 
   if (best >= 0) {
     // Split layout without 类/款/项 headers: 3 digits, then 2-digit columns.
     let twoDigit = 0;
-    for (const r of dataRows) if (/^\d{2}$/.test(codeText(grid.text(r, best + 1)))) twoDigit++;
-    if (twoDigit > 0 && [...dataRows].every((r) => !/^\d{5,7}$/.test(codeText(grid.text(r, best))))) {
+    for (const r of dataRows) if (/^\d{2}$/.test(codeText(grid.norm(r, best + 1)))) twoDigit++;
+    if (twoDigit > 0 && [...dataRows].every((r) => !/^\d{5,7}$/.test(codeText(grid.norm(r, best))))) {
       return { kind: 'split', cols: [best, best + 1, best + 2], nameCol: findNameCol(region, paths, best + 3, dataRows) };
     }
     return { kind: 'single', cols: [best], nameCol: findNameCol(region, paths, best + 1, dataRows) };
@@ -142,9 +143,9 @@ export function parseCodedTable(
   const { grid } = region;
   const isData = (r: number) => {
     for (let c = region.c0; c <= Math.min(region.c1, region.c0 + 4); c++) {
-      const t = codeText(grid.text(r, c));
+      const t = codeText(grid.norm(r, c));
       if (CODE_RE.test(t) && !/^\d{1,2}$/.test(t)) return true;
-      if (TOTAL_RE.test(norm(grid.mergedText(r, c))) && rowHasAmount(region, r, c + 1)) return true;
+      if (TOTAL_RE.test(grid.mergedNorm(r, c)) && rowHasAmount(region, r, c + 1)) return true;
       if (leadingCode(grid.text(r, c))) return true;
     }
     return false;
@@ -210,14 +211,14 @@ export function parseCodedTable(
   let parents = ['', '', ''];
   let prev: CodedRow | undefined;
   for (const r of dataRows) {
-    const cellsText = grid.rowCells(r, region.c0, region.c1).map((x) => x.text.trim());
+    const cellsText = grid.rowCells(r, region.c0, region.c1);
     if (cellsText.length === 0) continue;
-    if (cellsText.some((t) => /^(注|说明|备注)\s*[:：\d１２３一二三]/.test(t))) break;
+    if (cellsText.some((x) => /^\s*(注|说明|备注)\s*[:：\d１２３一二三]/.test(x.text))) break;
     let code = '';
     let codeCells: string[] = [];
-    let name = norm(grid.text(r, layout.nameCol)) ? grid.text(r, layout.nameCol).replace(/\s*\n\s*/g, '').trim() : '';
+    let name = grid.norm(r, layout.nameCol) ? grid.text(r, layout.nameCol).replace(/\s*\n\s*/g, '').trim() : '';
     if (layout.kind === 'single') {
-      const t = codeText(grid.text(r, layout.cols[0]));
+      const t = codeText(grid.norm(r, layout.cols[0]));
       if (CODE_RE.test(t)) code = t;
       else if (t && !TOTAL_RE.test(t)) {
         const lc = leadingCode(grid.text(r, layout.cols[0]));
@@ -226,10 +227,10 @@ export function parseCodedTable(
           if (!name) name = lc.name;
         }
       }
-      if (!name && TOTAL_RE.test(norm(grid.mergedText(r, layout.cols[0])))) name = '合计';
+      if (!name && TOTAL_RE.test(grid.mergedNorm(r, layout.cols[0]))) name = '合计';
       codeCells = [grid.ref(r, layout.cols[0])];
     } else if (layout.kind === 'split') {
-      const parts = layout.cols.map((c) => codeText(grid.text(r, c)));
+      const parts = layout.cols.map((c) => codeText(grid.norm(r, c)));
       if (/^\d{3}$/.test(parts[0]) || /^\d{2}$/.test(parts[1]) || /^\d{2}$/.test(parts[2])) {
         const cls = /^\d{3}$/.test(parts[0]) ? parts[0] : parents[0];
         const kuan = /^\d{2}$/.test(parts[1]) ? parts[1] : parts[2] && /^\d{2}$/.test(parts[2]) ? parents[1] : '';
@@ -240,7 +241,7 @@ export function parseCodedTable(
           if (!kuan) parents[1] = '';
         }
       }
-      if (!name && TOTAL_RE.test(norm(grid.mergedText(r, layout.cols[0])))) name = '合计';
+      if (!name && TOTAL_RE.test(grid.mergedNorm(r, layout.cols[0]))) name = '合计';
       codeCells = layout.cols.map((c) => grid.ref(r, c));
     } else {
       const lc = leadingCode(grid.text(r, layout.nameCol));

@@ -46,9 +46,24 @@ export class Grid {
     return m ? this.text(m.r0, m.c0) : this.text(r, c);
   }
 
-  /** Normalised text for matching (see norm). */
+  private readonly normCache = new Map<number, string>();
+
+  /** Normalised text for matching (see norm), computed once per cell: recognisers ask many times. */
   norm(r: number, c: number): string {
-    return norm(this.text(r, c));
+    const key = r * 16384 + c;
+    let v = this.normCache.get(key);
+    if (v === undefined) {
+      const cell = this.cell(r, c);
+      v = !cell || cell.v === null ? '' : typeof cell.v === 'number' ? String(cell.v) : norm(cellText(cell));
+      this.normCache.set(key, v);
+    }
+    return v;
+  }
+
+  /** Normalised text of the merged area's top-left cell. */
+  mergedNorm(r: number, c: number): string {
+    const m = this.merge(r, c);
+    return m ? this.norm(m.r0, m.c0) : this.norm(r, c);
   }
 
   ref(r: number, c: number): string {

@@ -50,7 +50,7 @@ export function regionInfo(region: Region, headerStart: number): RegionInfo {
     // A unit written in the header ("金额单位：元" in a header cell, "决算数（万元）").
     for (let r = headerStart; r <= Math.min(region.r1, headerStart + 4); r++) {
       for (let c = region.c0; c <= region.c1; c++) {
-        const t = norm(grid.text(r, c));
+        const t = grid.norm(r, c);
         const m = /[（(](万元|元)[）)]/.exec(t) || UNIT_RE.exec(t);
         if (m) {
           info.unit = m[1] === '万元' ? 'wanyuan' : 'yuan';

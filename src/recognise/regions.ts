@@ -44,8 +44,10 @@ export function findTitles(grid: Grid): Candidate[] {
   const raw: Candidate[] = [];
   for (let r = 0; r < grid.rowCount; r++) {
     for (let c = 0; c < grid.colCount; c++) {
-      const text = grid.text(r, c);
-      if (!text || text.length > 120) continue;
+      const cell = grid.cell(r, c);
+      // Titles are text and end in "…表" (perhaps followed by a bracketed number): skip everything else cheaply.
+      if (!cell || typeof cell.v !== 'string' || cell.v.length > 120 || !cell.v.includes('表')) continue;
+      const text = cell.v;
       const match = matchTitle(text);
       if (match) raw.push({ r, c, text, match });
     }
@@ -110,7 +112,7 @@ export function signatureOf(region: Region): TableId | undefined {
   const words: string[] = [];
   for (let r = region.r0; r <= Math.min(region.r1, region.r0 + 12); r++) {
     for (let c = region.c0; c <= region.c1; c++) {
-      const t = norm(grid.text(r, c));
+      const t = grid.norm(r, c);
       if (t) words.push(t);
     }
   }

@@ -205,7 +205,7 @@ function isRowNumberColumn(region: Region, c: number, from: number): boolean {
   let last = 0;
   let n = 0;
   for (let r = from; r <= region.r1; r++) {
-    const t = norm(region.grid.text(r, c));
+    const t = region.grid.norm(r, c);
     if (!t) continue;
     if (!/^\d{1,3}$/.test(t)) return false;
     const v = parseInt(t, 10);

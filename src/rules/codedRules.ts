@@ -71,7 +71,14 @@ export function hierarchyRule(id: string, table: Coded): Rule {
       if (!t || t.location.empty) return;
       const unit = unitOf(t);
       const byLength = (n: number) => t.rows.filter((r) => r.code.length === n);
-      const children = (parent: CodedRow, len: number) => t.rows.filter((r) => r.code.length === len && r.code.startsWith(parent.code));
+      // Children by parent code, built once (a large department has hundreds of 项).
+      const kids = new Map<string, CodedRow[]>();
+      for (const r of t.rows) {
+        if (r.code.length < 5) continue;
+        const p = r.code.slice(0, r.code.length - 2);
+        kids.set(p, [...(kids.get(p) ?? []), r]);
+      }
+      const children = (parent: CodedRow, len: number) => (kids.get(parent.code) ?? []).filter((r) => r.code.length === len);
       for (const col of t.location.columns) {
         if (col.key.startsWith('?')) continue;
         const colName = col.header.split('/').pop() || col.key;

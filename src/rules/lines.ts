@@ -47,7 +47,11 @@ export function rowLabel(r: CodedRow): string {
 }
 
 /** Every figure of the nine tables, with the table it belongs to and a label for messages. */
+const FIGURES = new WeakMap<object, { table: string; label: string; figure: Figure; isTotal: boolean }[]>();
 export function allFigures(a: import('../model/types').Accounts): { table: string; label: string; figure: Figure; isTotal: boolean }[] {
+  // Several rules walk every figure: collect them once per model.
+  const cached = FIGURES.get(a);
+  if (cached) return cached;
   const out: { table: string; label: string; figure: Figure; isTotal: boolean }[] = [];
   const push = (table: string, label: string, f: Figure | undefined, isTotal: boolean) => {
     if (f) out.push({ table, label, figure: f, isTotal });
@@ -73,5 +77,6 @@ export function allFigures(a: import('../model/types').Accounts): { table: strin
     for (const [k, f] of Object.entries(a.T7.budget)) push('T7', `预算数 ${k}`, f, k === 'total' || k === 'vehicle');
     for (const [k, f] of Object.entries(a.T7.actual)) push('T7', `决算数 ${k}`, f, k === 'total' || k === 'vehicle');
   }
+  FIGURES.set(a, out);
   return out;
 }

@@ -13,10 +13,11 @@ export const rule: Rule = {
       if (!present.has(r.table)) present.set(r.table, new Set());
       present.get(r.table)!.add(r.row.code);
     }
+    // A flat table listing only 项 rows is a layout choice, not a missing line.
+    const hasClasses = new Map([...present].map(([t, codes]) => [t, [...codes].some((c) => c.length === 3)]));
     for (const r of refs) {
       const codes = present.get(r.table)!;
-      // A flat table listing only 项 rows is a layout choice, not a missing line.
-      if (![...codes].some((c) => c.length === 3)) continue;
+      if (!hasClasses.get(r.table)) continue;
       const { code } = r.row;
       const parent = code.length === 7 ? code.slice(0, 5) : code.length === 5 ? code.slice(0, 3) : undefined;
       if (!parent || codes.has(parent)) continue;

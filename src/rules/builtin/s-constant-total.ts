@@ -9,7 +9,12 @@ export const rule: Rule = {
   description: '同一张表中其他合计是公式时，手工填写的合计数不会随明细变化，容易出错。',
   check({ accounts }, report) {
     const byTable = new Map<string, ReturnType<typeof allFigures>>();
-    for (const x of allFigures(accounts)) if (x.isTotal) byTable.set(x.table, [...(byTable.get(x.table) || []), x]);
+    for (const x of allFigures(accounts)) {
+      if (!x.isTotal) continue;
+      const list = byTable.get(x.table);
+      if (list) list.push(x);
+      else byTable.set(x.table, [x]);
+    }
     for (const [table, totals] of byTable) {
       const formulas = totals.filter((x) => x.figure.formula).length;
       if (formulas < 2) continue;

@@ -1,4 +1,5 @@
 import { Rule } from '../types';
+import { allFigures } from '../lines';
 
 /** A value with more decimals than the table shows: the printed table and the sums disagree silently. */
 export const rule: Rule = {
@@ -7,28 +8,18 @@ export const rule: Rule = {
   severity: '警告',
   description: '单元格中保存的数值比显示的小数位更多（例如 853.004 显示为 853.00），公开的表与合计会出现看不见的差异。',
   check({ accounts }, report) {
-    const seen = new Set<string>();
-    for (const table of ['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9'] as const) {
-      const cells: string[] = [];
-      const visit = (v: unknown): void => {
-        if (!v || typeof v !== 'object') return;
-        if ('hiddenPrecision' in v && 'cell' in v) {
-          const f = v as { hiddenPrecision: boolean; cell: string; raw: string };
-          if (f.hiddenPrecision && !seen.has(f.cell)) {
-            seen.add(f.cell);
-            cells.push(f.cell);
-          }
-          return;
-        }
-        for (const [k, x] of Object.entries(v)) if (k !== 'location') visit(x);
-      };
-      visit(accounts[table]);
-      if (cells.length)
-        report({
-          table,
-          message: `有 ${cells.length} 个单元格保存的数值比显示的位数更精确（如 ${cells[0]}），请将其四舍五入到显示的位数，使公开的表与合计一致。`,
-          cells,
-        });
+    const byTable = new Map<string, string[]>();
+    for (const x of allFigures(accounts)) {
+      if (!x.figure.hiddenPrecision) continue;
+      const cells = byTable.get(x.table) ?? [];
+      if (!cells.includes(x.figure.cell)) cells.push(x.figure.cell);
+      byTable.set(x.table, cells);
     }
+    for (const [table, cells] of byTable)
+      report({
+        table,
+        message: `有 ${cells.length} 个单元格保存的数值比显示的位数更精确（如 ${cells[0]}），请将其四舍五入到显示的位数，使公开的表与合计一致。`,
+        cells,
+      });
   },
 };
