@@ -1,0 +1,192 @@
+/**
+ * Resolving rate definitions against one workbook: each source becomes a cell (for the live formula), an
+ * exact value (分 or a count) and a label (for reasons). A table input that cannot be found makes the
+ * quantity unavailable (no formula possible); an empty 补充信息 input keeps the formula live and becomes
+ * an ISNUMBER check, so the sheet recomputes as soon as the user fills it in.
+ */
+import { Accounts, CodedTable, Figure, Line, TABLE_NAMES, TableId } from '../model/types';
+import { FEN_PER_WANYUAN, Fen, MoneyUnit, formatWanyuan, parseDecimal } from '../money/money';
+import { a1, quoteSheet, splitRef } from '../snapshot/address';
+import { FIELD_BY_KEY } from '../supplement/fields';
+import { Supplement, allFields } from '../supplement/sheet';
+import { QuantityDef, QuantityUnit, SourceRef, Term } from './definitions';
+
+/** A 补充信息 input the formula checks with ISNUMBER (any of `refs` filled is enough). */
+export interface SupplementCheck {
+  /** Stable identity (field keys joined). */
+  id: string;
+  /** Quoted references, e.g. '补充信息'!C20. */
+  refs: string[];
+  /** For reasons: 补充信息“编制数”. */
+  label: string;
+  filled: boolean;
+}
+
+export interface ResolvedTerm {
+  sign: 1 | -1;
+  /** Formula fragment: '公开07表'!G8, N('公开07表'!B8) for a dash, '公开06表'!J33/10000 for a table in 元 … */
+  expr: string;
+  /** Source cells as users see them: 公开07表!G8. */
+  cells: string[];
+  label: string;
+  /** Exact value (分 or a count); undefined for an empty 补充信息 input. */
+  value?: number;
+  figure?: Figure;
+  check?: SupplementCheck;
+}
+
+export interface ResolvedQuantity {
+  def: QuantityDef;
+  label: string;
+  unit: QuantityUnit;
+  /** The way used; empty when unavailable. */
+  terms: ResolvedTerm[];
+  /** Inputs that cannot be found at all: no formula can be written. */
+  unavailable: string[];
+  /** 补充信息 inputs the value depends on (filled or not). */
+  checks: SupplementCheck[];
+  /** Exact value when every input is present. */
+  value?: number;
+  /** Formula with "=", when available. */
+  formula?: string;
+  /** What Excel computes for `formula` (万元 for money; empty 补充信息 cells count as 0). */
+  cached?: number;
+}
+
+/** 分 → the 万元 number Excel holds for it (exact decimal, nearest double). */
+export function fenToWanyuanNumber(fen: Fen): number {
+  return Number(formatWanyuan(fen, 6));
+}
+
+/** A value of a quantity as the sheet shows it (万元 for money). */
+export function displayNumber(unit: QuantityUnit, value: number): number {
+  return unit === 'money' ? fenToWanyuanNumber(value) : value;
+}
+
+export function supplementLabel(key: string, supplement: Supplement, accounts: Accounts): string {
+  return FIELD_BY_KEY.get(key)?.label ?? allFields(accounts).find((f) => f.key === key)?.label ?? supplement.values.get(key)?.field?.label ?? key;
+}
+
+function quotedRef(unquoted: string): string {
+  const s = splitRef(unquoted);
+  return s ? `${quoteSheet(s.sheet)}!${s.address}` : unquoted;
+}
+
+function tableUnit(accounts: Accounts, table: TableId): MoneyUnit {
+  return accounts[table]?.location.unit ?? 'wanyuan';
+}
+
+function figureTerm(fig: Figure, unit: MoneyUnit, label: string, sign: 1 | -1): ResolvedTerm {
+  const ref = `${quoteSheet(fig.sheet)}!${a1(fig.row, fig.col)}`;
+  let expr = ref;
+  // A dash ("—") is 0 to us but text to Excel; a number stored as text needs VALUE() to be added.
+  if (fig.blank && fig.raw.trim() !== '') expr = `N(${ref})`;
+  else if (fig.fromText) expr = `VALUE(${ref})`;
+  if (unit === 'yuan') expr = `${expr}/${FEN_PER_WANYUAN / 100}`;
+  return { sign, expr, cells: [fig.cell], label, value: fig.fen, figure: fig };
+}
+
+function lineFigure(lines: Line[] | undefined, key: string, col: string): Figure | undefined {
+  return lines?.find((l) => l.key === key)?.values[col];
+}
+
+function codedFigure(t: CodedTable | undefined, code: string, col: string): Figure | undefined {
+  if (!t) return undefined;
+  const row = code === '' ? t.total : t.rows.find((r) => r.code === code);
+  return row?.values[col];
+}
+
+/** Resolve one source into terms, or a label saying what is missing. */
+function resolveRef(ref: SourceRef, sign: 1 | -1, accounts: Accounts, supplement: Supplement): { terms: ResolvedTerm[]; unavailable?: string } {
+  switch (ref.kind) {
+    case 'line': {
+      const t = accounts[ref.table];
+      const col = ref.col ?? 'amount';
+      const f = lineFigure(ref.side === 'income' ? t?.income : t?.expenditure, ref.key, col);
+      return f ? { terms: [figureTerm(f, tableUnit(accounts, ref.table), ref.label, sign)] } : { terms: [], unavailable: ref.label };
+    }
+    case 'coded': {
+      const t = accounts[ref.table];
+      const f = codedFigure(t, ref.code, ref.col);
+      if (f) return { terms: [figureTerm(f, tableUnit(accounts, ref.table), ref.label, sign)] };
+      // A table that only says "本年度没有…收入和支出，故本表无数据" contributes nothing (no cell to point at).
+      if (t?.location.empty && ref.code === '') return { terms: [] };
+      return { terms: [], unavailable: ref.label };
+    }
+    case 'basicTotal': {
+      const f = accounts.T6?.[ref.part]?.values.amount;
+      return f ? { terms: [figureTerm(f, tableUnit(accounts, 'T6'), ref.label, sign)] } : { terms: [], unavailable: ref.label };
+    }
+    case 'basicItems': {
+      const items = (accounts.T6?.items ?? []).filter((i) => ref.codes.includes(i.code) && i.value);
+      if (!items.length) return { terms: [], unavailable: ref.label };
+      return { terms: items.map((i) => figureTerm(i.value!, tableUnit(accounts, 'T6'), `${TABLE_NAMES.T6}“${i.code} ${i.name}”`, sign)) };
+    }
+    case 'threePublic': {
+      const f = accounts.T7?.[ref.side][ref.item];
+      return f ? { terms: [figureTerm(f, tableUnit(accounts, 'T7'), ref.label, sign)] } : { terms: [], unavailable: ref.label };
+    }
+    case 'supplement': {
+      const keys = [ref.key, ...(ref.orElse ? [ref.orElse] : [])];
+      const names = keys.map((k) => `“${supplementLabel(k, supplement, accounts)}”`);
+      const label = `补充信息${names.join('或')}`;
+      const present = keys.filter((k) => supplement.cells.has(k));
+      if (!present.length) return { terms: [], unavailable: label };
+      const refs = present.map((k) => quotedRef(supplement.cells.get(k)!));
+      const filledKey = present.find((k) => isFilled(supplement, k));
+      const value = filledKey ? numericValue(supplement, filledKey) : undefined;
+      // IF(ISNUMBER(a),a,b): the first filled one, as the field's hint says (全年预算, else 年初预算).
+      let expr = refs[refs.length - 1];
+      for (let i = refs.length - 2; i >= 0; i--) expr = `IF(ISNUMBER(${refs[i]}),${refs[i]},${expr})`;
+      const check: SupplementCheck = { id: present.join('|'), refs, label, filled: filledKey !== undefined };
+      return { terms: [{ sign, expr, cells: present.map((k) => supplement.cells.get(k)!), label, value, check }] };
+    }
+  }
+}
+
+/** A 补充信息 value counts when it is a plain number (what Excel's ISNUMBER sees in the cell). */
+function isFilled(supplement: Supplement, key: string): boolean {
+  const v = supplement.values.get(key);
+  if (!v || (v.fen === undefined && v.number === undefined)) return false;
+  return parseDecimal(v.raw) !== null;
+}
+
+function numericValue(supplement: Supplement, key: string): number | undefined {
+  const v = supplement.values.get(key)!;
+  return v.fen ?? v.number;
+}
+
+export function resolveQuantity(def: QuantityDef, accounts: Accounts, supplement: Supplement): ResolvedQuantity {
+  const tried = def.ways.map((way) => resolveWay(way, accounts, supplement));
+  const available = tried.filter((w) => w.unavailable.length === 0);
+  // Prefer a way whose table cells are not all blank (a 合计 read from an empty cell while its parts have amounts).
+  const informative = available.find((w) => !w.terms.every((t) => t.figure?.blank));
+  const chosen = informative ?? available[0];
+  if (!chosen) {
+    const first = tried[0];
+    return { def, label: def.label, unit: def.unit, terms: [], unavailable: first.unavailable, checks: [] };
+  }
+  const terms = chosen.terms;
+  const checks: SupplementCheck[] = [];
+  for (const t of terms) if (t.check && !checks.some((c) => c.id === t.check!.id)) checks.push(t.check);
+  const complete = terms.every((t) => t.value !== undefined);
+  const value = complete ? terms.reduce((s, t) => s + t.sign * (t.value as number), 0) : undefined;
+  const cachedExact = terms.reduce((s, t) => s + t.sign * (t.value ?? 0), 0);
+  const formula =
+    '=' +
+    (terms.length
+      ? terms.map((t, i) => (t.sign < 0 ? `-${t.expr}` : i === 0 ? t.expr : `+${t.expr}`)).join('')
+      : '0');
+  return { def, label: def.label, unit: def.unit, terms, unavailable: [], checks, value, formula, cached: displayNumber(def.unit, cachedExact) };
+}
+
+function resolveWay(way: Term[], accounts: Accounts, supplement: Supplement): { terms: ResolvedTerm[]; unavailable: string[] } {
+  const terms: ResolvedTerm[] = [];
+  const unavailable: string[] = [];
+  for (const term of way) {
+    const r = resolveRef(term.ref, term.sign ?? 1, accounts, supplement);
+    terms.push(...r.terms);
+    if (r.unavailable) unavailable.push(r.unavailable);
+  }
+  return { terms, unavailable };
+}
