@@ -15,6 +15,7 @@ import { Finding } from '../rules/types';
 import { WorkbookSnapshot } from '../snapshot/types';
 import { Catalogues, cataloguesFor, rowsFromDelimited } from '../model/localCatalogue';
 import { initCommand } from './commands/init';
+import { ratesCommand } from './commands/rates';
 import { NotOwnedSheetError } from '../adapters/exceljs/writeSheetSpec';
 
 export interface Io {
@@ -30,6 +31,7 @@ export const USAGE = `用法：
                                                    校验：表内、表间的合计关系和科目编码、名称；
                                                    给出文件夹时逐个校验其中的 .xlsx（财政局批量审核）
   juesuan init <工作簿.xlsx> [-o 输出.xlsx]          添加“补充信息”工作表（表中没有、说明需要的数据），已填内容保留
+  juesuan rates <工作簿.xlsx> [--json]               执行率和控制率（预算执行率、“三公”经费控制率……）
 
 退出码：read 0 九张表齐全、1 有表缺失；check 0 没有错误、1 有错误；2 文件无法读取。`;
 
@@ -90,6 +92,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await readCommand(args, io);
       case 'check':
         return await checkCommand(args, io);
+      case 'rates':
+        if (args.files.length !== 1) {
+          io.err('请给出一个工作簿文件：juesuan rates <工作簿.xlsx> [--json]');
+          return 2;
+        }
+        return await ratesCommand(args.files[0], args.json, io.out);
       case 'init':
         if (args.files.length !== 1) {
           io.err('请给出一个工作簿文件：juesuan init <工作簿.xlsx> [-o 输出.xlsx]');
