@@ -16,6 +16,7 @@ import { WorkbookSnapshot } from '../snapshot/types';
 import { Catalogues, cataloguesFor, rowsFromDelimited } from '../model/localCatalogue';
 import { initCommand } from './commands/init';
 import { ratesCommand } from './commands/rates';
+import { generateCommand } from './commands/generate';
 import { NotOwnedSheetError } from '../adapters/exceljs/writeSheetSpec';
 
 export interface Io {
@@ -32,6 +33,9 @@ export const USAGE = `用法：
                                                    给出文件夹时逐个校验其中的 .xlsx（财政局批量审核）
   juesuan init <工作簿.xlsx> [-o 输出.xlsx]          添加“补充信息”工作表（表中没有、说明需要的数据），已填内容保留
   juesuan rates <工作簿.xlsx> [--json]               执行率和控制率（预算执行率、“三公”经费控制率……）
+  juesuan generate <工作簿.xlsx> -o <输出.xlsx> [--form sichuan|shanghai] [--text] [--docx 说明.docx]
+                                                   生成“决算说明”（部门决算情况说明）和“执行率汇总”工作表；
+                                                   --text 只在屏幕上输出说明全文
 
 退出码：read 0 九张表齐全、1 有表缺失；check 0 没有错误、1 有错误；2 文件无法读取。`;
 
@@ -98,6 +102,16 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           return 2;
         }
         return await ratesCommand(args.files[0], args.json, io.out);
+      case 'generate':
+        if (args.files.length !== 1) {
+          io.err('请给出一个工作簿文件：juesuan generate <工作簿.xlsx> -o <输出.xlsx> [--form sichuan|shanghai] [--text]');
+          return 2;
+        }
+        return await generateCommand(
+          args.files[0],
+          { out: args.options.o ?? args.options.output, form: args.options.form, text: args.options.text === 'true', docx: args.options.docx },
+          io.out,
+        );
       case 'init':
         if (args.files.length !== 1) {
           io.err('请给出一个工作簿文件：juesuan init <工作簿.xlsx> [-o 输出.xlsx]');

@@ -13,6 +13,7 @@ import { parseCodedTable } from '../recognise/codedTable';
 import { parseTwoSided } from '../recognise/twoSided';
 import { parseBasicExpenditure, parseThreePublic } from '../recognise/basicAndThreePublic';
 import { MoneyUnit } from '../money/money';
+import { isOwnedSheetName } from './ownedSheets';
 
 interface Found {
   id: TableId | string;
@@ -29,6 +30,7 @@ interface Found {
 export function readAccounts(snapshot: WorkbookSnapshot): Accounts {
   const found: Found[] = [];
   for (const sheet of snapshot.sheets) {
+    if (isOwnedSheetName(sheet.name)) continue;
     const grid = new Grid(sheet);
     for (const region of sheetRegions(grid)) {
       const f = readRegion(region);
@@ -147,6 +149,7 @@ export function readAccounts(snapshot: WorkbookSnapshot): Accounts {
 function bannerFacts(snapshot: WorkbookSnapshot): { year?: number; unitName?: string; cell: string } | undefined {
   const votes = new Map<number, { n: number; cell: string; unitName?: string }>();
   for (const sheet of snapshot.sheets) {
+    if (isOwnedSheetName(sheet.name)) continue;
     const grid = new Grid(sheet);
     for (let r = 0; r < Math.min(grid.rowCount, 400); r++) {
       for (let c = 0; c < grid.colCount; c++) {

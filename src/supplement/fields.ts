@@ -42,9 +42,12 @@ export const G = {
   assets: '国有资产',
   performance: '预算绩效管理',
   reasons: '变动和差异原因',
+  incomeContent: '收入主要内容（名词解释用）',
   itemBudgets: '一般公共预算财政拨款 各项目年初预算',
   itemReasons: '各项目决算与预算差异原因',
   itemUses: '各项目主要用途',
+  fundItems: '政府性基金预算财政拨款 各项目',
+  capitalItems: '国有资本经营预算财政拨款 各项目',
 } as const;
 
 export const FIELDS: FieldDef[] = [
@@ -105,6 +108,7 @@ export const FIELDS: FieldDef[] = [
   money('vehicles.purchased.busAmount', G.vehicles, '载客汽车购置金额'),
   count('vehicles.fleet', G.vehicles, '年末公务用车保有量', '辆'),
   count('vehicles.total', G.vehicles, '年末车辆总数（国有资产）', '辆'),
+  count('vehicles.ministerial', G.vehicles, '部级领导干部用车', '辆', '上海格式列出；没有的填0'),
   count('vehicles.leader', G.vehicles, '主要领导干部用车', '辆'),
   count('vehicles.confidential', G.vehicles, '机要通信用车', '辆'),
   count('vehicles.emergency', G.vehicles, '应急保障用车', '辆'),
@@ -115,7 +119,7 @@ export const FIELDS: FieldDef[] = [
   reason('vehicles.otherUses', G.vehicles, '其他用车主要用途'),
   reason('vehicles.runningUses', G.vehicles, '公务用车运行维护费主要用途', '如：公务用车燃料费、维修费、过路过桥费、保险费等'),
 
-  money('running.amount', G.running, '本年机关运行经费支出', '行政单位和参公事业单位的日常公用经费；空则不写本段'),
+  money('running.amount', G.running, '本年机关运行经费支出', '行政单位和参公事业单位使用一般公共预算财政拨款安排的日常公用经费；没有的填0'),
 
   money('procurement.total', G.procurement, '政府采购支出总额'),
   money('procurement.goods', G.procurement, '其中：货物'),
@@ -123,9 +127,15 @@ export const FIELDS: FieldDef[] = [
   money('procurement.services', G.procurement, '其中：服务'),
   money('procurement.sme', G.procurement, '授予中小企业合同金额'),
   money('procurement.small', G.procurement, '其中：授予小微企业合同金额'),
+  money('procurement.reservedSme', G.procurement, '面向中小企业预留政府采购项目预算金额', '上海格式使用'),
+  money('procurement.reservedSmall', G.procurement, '面向小微企业预留政府采购项目预算金额', '上海格式使用'),
+  money('procurement.reservedSmeAwarded', G.procurement, '预留项目中由中小企业中标或成交的采购金额', '上海格式使用'),
+  money('procurement.reservedSmallAwarded', G.procurement, '预留项目中由小微企业中标或成交的采购金额', '上海格式使用'),
+  money('procurement.otherSmeAwarded', G.procurement, '其他采购项目中由中小企业中标或成交的采购金额', '上海格式使用'),
 
   count('assets.generalEquipment', G.assets, '单价50万元以上通用设备', '台（套）'),
   count('assets.specialEquipment', G.assets, '单价100万元以上专用设备', '台（套）'),
+  count('assets.largeEquipment', G.assets, '单价100万元（含）以上设备（不含车辆）', '台（套）', '上海格式使用'),
 
   count('performance.preAssessed', G.performance, '开展事前绩效评估的项目', '个'),
   count('performance.targets', G.performance, '编制绩效目标的项目', '个'),
@@ -133,6 +143,18 @@ export const FIELDS: FieldDef[] = [
   count('performance.selfAssessed', G.performance, '开展绩效自评的项目', '个'),
   money('performance.amount', G.performance, '绩效自评项目涉及资金'),
   { key: 'performance.score', group: G.performance, label: '部门整体支出绩效自评得分', kind: 'score', unit: '分' },
+  { key: 'performance.systems', group: G.performance, label: '已建立的预算绩效管理制度（制度名称）', kind: 'text', hint: '上海格式使用，如：《XX局预算绩效管理办法》、《XX局绩效目标管理实施细则》' },
+  { key: 'performance.mechanism', group: G.performance, label: '预算绩效管理工作机制', kind: 'text', hint: '上海格式使用，如：“预算编制有目标、执行有监控、完成有评价、结果有应用”' },
+  money('performance.targetsAmount', G.performance, '编报绩效目标项目涉及预算金额', '上海格式使用'),
+  money('performance.monitoredAmount', G.performance, '绩效跟踪评价项目涉及预算金额', '上海格式使用；项目数填在“开展绩效监控的项目”'),
+  { key: 'performance.averageScore', group: G.performance, label: '绩效自评项目平均得分', kind: 'score', unit: '分', hint: '上海格式使用' },
+  count('performance.gradeExcellent', G.performance, '绩效评级为“优”的项目', '个', '上海格式使用'),
+  count('performance.gradeGood', G.performance, '绩效评级为“良”的项目', '个', '上海格式使用'),
+  count('performance.gradePass', G.performance, '绩效评级为“合格”的项目', '个', '上海格式使用'),
+  count('performance.gradeFail', G.performance, '绩效评级为“不合格”的项目', '个', '上海格式使用'),
+  count('performance.issues', G.performance, '绩效自评中发现的问题', '个', '上海格式使用'),
+  count('performance.issuesFixed', G.performance, '已完成整改的问题', '个', '上海格式使用'),
+  count('performance.issuesFixing', G.performance, '正在整改的问题', '个', '上海格式使用'),
 
   reason('reason.total', G.reasons, '收入支出总计变动的主要原因'),
   reason('reason.fiscal', G.reasons, '财政拨款收入支出变动的主要原因'),
@@ -142,8 +164,13 @@ export const FIELDS: FieldDef[] = [
   reason('reason.threePublicChange', G.reasons, '“三公”经费比上年变动的主要原因'),
   reason('reason.abroad', G.reasons, '因公出国（境）费变动的主要原因'),
   reason('reason.vehicle', G.reasons, '公务用车购置及运行维护费变动的主要原因'),
+  reason('reason.vehicleRunning', G.reasons, '公务用车运行维护费变动的主要原因', '填了“上年公务用车运行维护费”且有变动时使用'),
   reason('reason.reception', G.reasons, '公务接待费变动的主要原因'),
   reason('reason.running', G.reasons, '机关运行经费变动的主要原因'),
+
+  reason('content.business', G.incomeContent, '事业收入主要是哪些收入', '如：XX服务收入；没有事业收入的留空'),
+  reason('content.operating', G.incomeContent, '经营收入主要是哪些收入', '没有经营收入的留空'),
+  reason('content.other', G.incomeContent, '其他收入主要是哪些收入', '如：利息收入；没有其他收入的留空'),
 ];
 
 /** Per-项 fields, generated from table 5's 项 rows: 年初预算, 差异原因, 主要用途. */
@@ -153,6 +180,23 @@ export function itemFields(items: { code: string; name: string }[]): FieldDef[] 
     { key: `itemReason.${code}`, group: G.itemReasons, label: `${code} ${name} 决算数与预算数差异的主要原因`, kind: 'reason' as const },
     { key: `itemUse.${code}`, group: G.itemUses, label: `${code} ${name} 主要用于`, kind: 'reason' as const },
   ]);
+}
+
+/** Per-项 fields of tables 8 and 9 (上海 form states 年初预算, reason and use per 项 of these funds too). */
+export function fundItemFields(fund: 'fund' | 'capital', items: { code: string; name: string }[]): FieldDef[] {
+  const group = fund === 'fund' ? G.fundItems : G.capitalItems;
+  return items.flatMap(({ code, name }) => [
+    { key: `${fund}Budget.${code}`, group, label: `${code} ${name} 年初预算`, kind: 'money' as const, unit: '万元' },
+    { key: `${fund}Reason.${code}`, group, label: `${code} ${name} 决算数与预算数差异的主要原因`, kind: 'reason' as const },
+    { key: `${fund}Use.${code}`, group, label: `${code} ${name} 主要用于`, kind: 'reason' as const },
+  ]);
+}
+
+/** The field a per-项 key stands for ("itemBudget.2010301", "fundReason.2296002"), without its label. */
+export function itemFieldKind(key: string): FieldDef['kind'] | undefined {
+  const m = /^(item|fund|capital)(Budget|Reason|Use)\.(\d+)$/.exec(key);
+  if (!m) return undefined;
+  return m[2] === 'Budget' ? 'money' : 'reason';
 }
 
 export const FIELD_BY_KEY = new Map(FIELDS.map((f) => [f.key, f]));

@@ -8,7 +8,7 @@
 import { Accounts } from '../model/types';
 import { WorkbookSnapshot } from '../snapshot/types';
 import { SheetSpec, SpecCell, text, num } from '../output/sheetSpec';
-import { FIELDS, FieldDef, FIELD_BY_KEY, itemFields } from './fields';
+import { FIELDS, FieldDef, FIELD_BY_KEY, fundItemFields, itemFieldKind, itemFields } from './fields';
 import { Fen, formatWanyuan, parseDecimal, decimalToFen, decimalFromNumber } from '../money/money';
 import { cellText, norm } from '../recognise/grid';
 import { cellRef } from '../snapshot/address';
@@ -49,8 +49,22 @@ export function itemsOf(accounts: Accounts): { code: string; name: string }[] {
   return (accounts.T5?.rows ?? []).filter((r) => r.level === 'subitem').map((r) => ({ code: r.code, name: r.name }));
 }
 
+/** The 项 rows of table 8 (fund) or table 9 (capital) with money in them. */
+export function fundItemsOf(accounts: Accounts, fund: 'fund' | 'capital'): { code: string; name: string }[] {
+  const t = fund === 'fund' ? accounts.T8 : accounts.T9;
+  if (!t || t.location.empty) return [];
+  return t.rows
+    .filter((r) => r.level === 'subitem' && Object.values(r.values).some((v) => v && v.fen !== 0))
+    .map((r) => ({ code: r.code, name: r.name }));
+}
+
 export function allFields(accounts: Accounts): FieldDef[] {
-  return [...FIELDS, ...itemFields(itemsOf(accounts))];
+  return [
+    ...FIELDS,
+    ...itemFields(itemsOf(accounts)),
+    ...fundItemFields('fund', fundItemsOf(accounts, 'fund')),
+    ...fundItemFields('capital', fundItemsOf(accounts, 'capital')),
+  ];
 }
 
 /** Read the 补充信息 sheet (if any) from a snapshot. */
@@ -80,33 +94,69 @@ export function readSupplement(snapshot: WorkbookSnapshot, accounts?: Accounts):
     const c = row[VALUE_COL];
     const raw = cellText(c).trim();
     if (raw === '') return;
-    const v: SupplementValue = { key, field, raw, cell };
-    const kind = field?.kind ?? 'text';
-    if (kind === 'money') {
-      const d = typeof c?.v === 'number' ? decimalFromNumber(c.v) : parseDecimal(raw.replace(/万元$/, ''));
-      if (!d) {
-        sup.problems.push(`补充信息 ${cell.split('!')[1]}（${field?.label ?? key}）应填金额（万元），但填的是“${raw}”，已忽略。`);
-        return;
-      }
-      v.fen = decimalToFen(d, 'wanyuan').fen;
-    } else if (kind === 'count' || kind === 'year' || kind === 'score') {
-      const d = parseDecimal(raw.replace(/[人辆个次批年分台套（）()]+$/, ''));
-      const n = d ? Number(d.digits) / 10 ** d.scale : NaN;
-      if (!Number.isFinite(n) || (kind !== 'score' && !Number.isInteger(n)) || n < 0) {
-        sup.problems.push(`补充信息 ${cell.split('!')[1]}（${field?.label ?? key}）应填${kind === 'year' ? '四位年度' : '非负整数'}，但填的是“${raw}”，已忽略。`);
-        return;
-      }
-      v.number = n;
-    } else v.text = raw;
+    const parsed = parseFieldValue(key, field, raw, c?.v, cell);
+    if ('problem' in parsed) {
+      sup.problems.push(parsed.problem);
+      return;
+    }
+    const v = parsed.value;
     sup.values.set(key, v);
   });
   return sup;
 }
 
+/**
+ * Read one typed value as its field's kind says. `cellValue` is the cell's raw value when known (a number
+ * typed into a money cell is taken exactly as Excel holds it).
+ */
+export function parseFieldValue(
+  key: string,
+  field: FieldDef | undefined,
+  raw: string,
+  cellValue: unknown,
+  cell: string,
+): { value: SupplementValue } | { problem: string } {
+  const v: SupplementValue = { key, field, raw, cell };
+  const kind = field?.kind ?? 'text';
+  const where = `补充信息 ${cell.split('!')[1] ?? cell}（${field?.label ?? key}）`;
+  if (kind === 'money') {
+    const d = typeof cellValue === 'number' ? decimalFromNumber(cellValue) : parseDecimal(raw.replace(/万元$/, ''));
+    if (!d) return { problem: `${where}应填金额（万元），但填的是“${raw}”，已忽略。` };
+    v.fen = decimalToFen(d, 'wanyuan').fen;
+  } else if (kind === 'count' || kind === 'year' || kind === 'score') {
+    const d = parseDecimal(raw.replace(/[人辆个次批年分台套（）()]+$/, ''));
+    const n = d ? Number(d.digits) / 10 ** d.scale : NaN;
+    if (!Number.isFinite(n) || (kind !== 'score' && !Number.isInteger(n)) || n < 0) {
+      return { problem: `${where}应填${kind === 'year' ? '四位年度' : kind === 'score' ? '非负数' : '非负整数'}，但填的是“${raw}”，已忽略。` };
+    }
+    v.number = n;
+  } else v.text = raw;
+  return { value: v };
+}
+
+/**
+ * A Supplement from plain values (tests, the command line's --set, another program): money as 万元 text or
+ * number, counts as numbers, reasons as text. Cells are "补充信息!<key>" unless given.
+ */
+export function supplementFromValues(values: Record<string, string | number | undefined>, cells: Record<string, string> = {}): Supplement {
+  const sup = emptySupplement();
+  sup.present = true;
+  for (const [key, val] of Object.entries(values)) {
+    const cell = cells[key] ?? `${SUPPLEMENT_SHEET}!${key}`;
+    sup.cells.set(key, cell);
+    if (val === undefined || String(val).trim() === '') continue;
+    const field = FIELD_BY_KEY.get(key) ?? itemFieldFromKey(key, key);
+    const parsed = parseFieldValue(key, field, String(val).trim(), val, cell);
+    if ('problem' in parsed) sup.problems.push(parsed.problem);
+    else sup.values.set(key, parsed.value);
+  }
+  return sup;
+}
+
 function itemFieldFromKey(key: string, label: string): FieldDef | undefined {
-  const m = /^(itemBudget|itemReason|itemUse)\.(\d+)$/.exec(key);
-  if (!m) return undefined;
-  return { key, group: '', label, kind: m[1] === 'itemBudget' ? 'money' : 'reason', unit: m[1] === 'itemBudget' ? '万元' : undefined };
+  const kind = itemFieldKind(key);
+  if (!kind) return undefined;
+  return { key, group: '', label, kind, unit: kind === 'money' ? '万元' : undefined };
 }
 
 /**

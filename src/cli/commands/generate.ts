@@ -1,0 +1,50 @@
+/**
+ * `juesuan generate <workbook.xlsx> [-o out.xlsx] [--form sichuan|shanghai] [--text] [--docx out.docx]`:
+ * the 决算说明 sheet (the whole 部门决算情况说明) and the 执行率汇总 sheet with live formulas and native charts,
+ * written into a copy of the workbook. `--text` prints the narrative instead.
+ */
+import { promises as fs } from 'fs';
+import { buildNarrative, buildNarrativeSheet, countPlaceholders, narrativeDocx, narrativeText, NARRATIVE_SHEET } from '../../narrative';
+import { buildRatesSheet, RATES_SHEET } from '../../rates';
+import { addCharts } from '../../adapters/exceljs/charts';
+import { writeSheetSpec } from '../../adapters/exceljs/writeSheetSpec';
+import { readSupplement, SUPPLEMENT_SHEET } from '../../supplement/sheet';
+import { WorkbookReadError } from '../../adapters/exceljs/snapshotFromXlsx';
+import { loadForWriting, outputPath, saveWorkbook } from '../workbookIo';
+
+export interface GenerateOptions {
+  out?: string;
+  form?: string;
+  text?: boolean;
+  docx?: string;
+}
+
+export async function generateCommand(file: string, o: GenerateOptions, log: (s: string) => void): Promise<number> {
+  const form = o.form ?? 'sichuan';
+  if (form !== 'sichuan' && form !== 'shanghai') {
+    throw new WorkbookReadError(`--form 只能是 sichuan（四川格式，默认）或 shanghai（上海格式），收到“${form}”。`);
+  }
+  const loaded = await loadForWriting(file);
+  const { snapshot, accounts } = loaded;
+  if (accounts.missing.length === 9) throw new WorkbookReadError(`“${accounts.source}”中没有找到任何决算公开表，无法生成说明。`);
+  const supplement = readSupplement(snapshot, accounts);
+  const narrative = buildNarrative(accounts, supplement, { form });
+  if (o.text) {
+    log(narrativeText(narrative));
+    return 0;
+  }
+  const target = outputPath(loaded, o.out);
+  writeSheetSpec(loaded.wb, buildNarrativeSheet(narrative));
+  const rates = buildRatesSheet(accounts, supplement);
+  writeSheetSpec(loaded.wb, rates);
+  await saveWorkbook(loaded.wb, target, rates.charts?.length ? (bytes) => addCharts(bytes, RATES_SHEET, rates.charts!) : undefined);
+  if (o.docx) await fs.writeFile(o.docx, await narrativeDocx(narrative));
+  const placeholders = countPlaceholders(narrative);
+  log(`已写入“${NARRATIVE_SHEET}”和“${RATES_SHEET}”工作表：${target}`);
+  if (o.docx) log(`说明另存为 Word 文档：${o.docx}`);
+  if (accounts.missing.length) log(`注意：缺少 ${accounts.missing.length} 张标准表，相关段落留有待填写的位置。`);
+  if (!supplement.present) log(`工作簿中没有“${SUPPLEMENT_SHEET}”工作表：上年数、原因等处留有待填写的位置。可先运行 juesuan init 并填写。`);
+  for (const p of supplement.problems) log(`补充信息：${p}`);
+  log(placeholders ? `说明中还有 ${placeholders} 处【请填写：…】需要补充。` : '说明中已没有待填写的位置。');
+  return 0;
+}
