@@ -34,19 +34,33 @@ export function parseBasicExpenditure(
     }
     if (n >= 2) codeCols.push({ c, split: split > 0 && split * 2 >= n - 3 });
   }
-  const dataStart = firstRow(region, headerStart, (r) => codeCols.some(({ c }) => ECON_RE.test(grid.norm(r, c))));
+  // Data starts at the first 经济分类 code, or at a 合计 row with amounts placed above the codes.
+  const dataStart = firstRow(
+    region,
+    headerStart,
+    (r) =>
+      codeCols.some(({ c }) => ECON_RE.test(grid.norm(r, c))) ||
+      (codeCols.some(({ c }) => /^(合计|总计)$/.test(grid.mergedNorm(r, c))) && grid.rowCells(r, region.c0, region.c1).some((x) => looksNumeric(grid, r, x.c))),
+  );
   const paths = headerPaths(region, headerStart, dataStart);
   const blocks = codeCols.map(({ c, split }, i) => {
     const codeEnd = split ? c + 1 : c;
     const limit = i + 1 < codeCols.length ? codeCols[i + 1].c - 1 : region.c1;
     let nameCol = codeEnd + 1;
     let amountCol = -1;
+    // Some forms give each 经济分类 row two amount columns, 人员经费 and 公用经费 (with 合计 before them).
+    let personnelCol = -1;
+    let publicCol = -1;
     for (let x = codeEnd + 1; x <= limit; x++) {
       const path = (paths.get(x) || []).join('/');
+      const last = (paths.get(x) || []).slice(-1)[0] || '';
       if (/名称/.test(path)) nameCol = x;
+      else if (/^人员经费(合计)?$/.test(last)) personnelCol = x;
+      else if (/^(日常)?公用经费(合计)?$/.test(last)) publicCol = x;
       else if (/决算|金额|合计/.test(path) && amountCol < 0) amountCol = x;
     }
-    if (amountCol < 0) {
+    if (amountCol < 0 && personnelCol >= 0 && publicCol >= 0) amountCol = -2; // no 合计 column: pick per row
+    if (amountCol === -1) {
       for (let x = nameCol + 1; x <= limit && amountCol < 0; x++) {
         for (let r = dataStart; r <= region.r1; r++) if (looksNumeric(grid, r, x)) {
           amountCol = x;
@@ -54,25 +68,38 @@ export function parseBasicExpenditure(
         }
       }
     }
-    return { codeCol: c, split, nameCol, amountCol };
+    return { codeCol: c, split, nameCol, amountCol, personnelCol, publicCol };
   });
   location.columns = blocks.map((b, i) => ({ key: `block${i + 1}`, header: (paths.get(b.amountCol) || []).join('/'), col: b.amountCol }));
-  for (let r = dataStart; r <= region.r1; r++) {
+  // From the header on: a 合计 row may sit above the first 经济分类 row.
+  for (let r = headerStart; r <= region.r1; r++) {
     if (isAuxRow(grid, region, r)) continue;
-    for (const b of blocks) {
+    for (const b of r < dataStart ? [] : blocks) {
       let code = grid.norm(r, b.codeCol);
       if (b.split && /^3\d{2}$/.test(code) && /^\d{2}$/.test(grid.norm(r, b.codeCol + 1))) code += grid.norm(r, b.codeCol + 1);
-      if (!ECON_RE.test(code) || b.amountCol < 0) continue;
+      if (!ECON_RE.test(code) || b.amountCol === -1) continue;
+      // Without a 合计 column, an item's amount is in its own column: 301/303 are 人员经费, the rest 公用经费.
+      const col = b.amountCol >= 0 ? b.amountCol : /^30[13]/.test(code) ? b.personnelCol : b.publicCol;
       table.items.push({
         code,
         name: grid.text(r, b.nameCol).replace(/\s*\n\s*/g, '').trim(),
         nameCell: grid.ref(r, b.nameCol),
         codeCell: grid.ref(r, b.codeCol),
-        value: readFigure(amountCtx, r, b.amountCol),
+        value: readFigure(amountCtx, r, col),
       });
     }
-    // Total lines anywhere on the row: label followed by the first amount to its right.
-    for (let c = region.c0; c <= region.c1; c++) {
+    // A 合计 row in the two-column form: its 人员经费 and 公用经费 cells are the two totals.
+    for (const b of blocks) {
+      if (b.personnelCol < 0 || b.publicCol < 0 || table.personnelTotal) continue;
+      const label = grid.norm(r, b.codeCol) || grid.norm(r, b.nameCol);
+      if (!/^(合计|总计|基本支出合计)$/.test(label)) continue;
+      const labelCell = grid.ref(r, b.codeCol);
+      table.personnelTotal = { key: 'personnelTotal', label: '人员经费合计', labelCell, row: r, values: { amount: readFigure(amountCtx, r, b.personnelCol) } };
+      table.publicTotal = { key: 'publicTotal', label: '公用经费合计', labelCell, row: r, values: { amount: readFigure(amountCtx, r, b.publicCol) } };
+      if (b.amountCol >= 0) table.grandTotal = { key: 'grandTotal', label: '合计', labelCell, row: r, values: { amount: readFigure(amountCtx, r, b.amountCol) } };
+    }
+    // Total lines anywhere on a data row: label followed by the first amount to its right.
+    for (let c = region.c0; r >= dataStart && c <= region.c1; c++) {
       const t = grid.norm(r, c);
       let key: 'personnelTotal' | 'publicTotal' | 'grandTotal' | undefined;
       if (/^人员经费(合计|小计)?$/.test(t)) key = 'personnelTotal';
@@ -108,8 +135,12 @@ const ITEM_RULES: [ThreePublicKey, RegExp][] = [
 ];
 
 function itemOf(segs: string[]): ThreePublicKey | undefined {
-  // The lowest segment naming an item decides ("…运行维护费/小计" is the vehicle subtotal).
-  for (let i = segs.length - 1; i >= 0; i--) {
+  // The lowest segment that is not a 预算数/决算数 label decides ("…运行维护费/小计" is the vehicle subtotal);
+  // a sub-column such as "其中：外事接待费" under 公务接待费 is not the item itself.
+  let last = segs.length - 1;
+  while (last >= 0 && (KIND_LABEL.test(segs[last]) || /^(预算|决算|金额)/.test(segs[last]))) last--;
+  if (last >= 0 && /^其中/.test(segs[last])) return undefined;
+  for (let i = last; i >= 0; i--) {
     const s = segs[i].replace(/（[^（）]*）/g, (m) => (/境/.test(m) ? m : '')).replace(/[（）()]/g, '');
     const hit = ITEM_RULES.find(([, re]) => re.test(s) || re.test(segs[i]));
     if (hit) {
@@ -168,8 +199,10 @@ export function parseThreePublic(
   if (columns.length >= 2 && dataStart <= region.r1) {
     location.columns = columns.map((x) => ({ key: `${x.kind}.${x.key}`, header: x.header, col: x.col }));
     for (const col of columns) {
+      const target = col.kind === 'budget' ? table.budget : table.actual;
+      if (target[col.key]) continue; // the first column of an item wins
       const f = readFigure(amountCtx, col.row, col.col);
-      if (f) (col.kind === 'budget' ? table.budget : table.actual)[col.key] = f;
+      if (f) target[col.key] = f;
     }
     return table;
   }

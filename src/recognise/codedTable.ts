@@ -27,6 +27,8 @@ export const CODED_COLUMN_RULES: Record<string, KeyRule[]> = {
     ['remit', /上缴上级/],
     ['subsidy', /对附属单位补助|附属单位补助/],
     ['operating', /经营支出/],
+    ['basicPersonnel', /人员经费/],
+    ['basicPublic', /公用经费/],
     ['basic', /基本支出/],
     ['project', /项目支出/],
     ['total', /支出合计|合计|小计/],
@@ -68,7 +70,7 @@ function codeText(s: string): string {
 
 /** Split "2010301行政运行" or "201 一般公共服务支出" into code and name. */
 function leadingCode(text: string): { code: string; name: string } | undefined {
-  const m = /^\s*(\d{3}(?:\s*\d{2}){0,2})[\s.．、]*([^\d].*)$/s.exec(text);
+  const m = /^\s*[[【（(]?(\d{3}(?:\s*\d{2}){0,2})[\]】）)]?[\s.．、:：\-—]*([^\d].*)$/s.exec(text);
   if (!m) return undefined;
   const code = m[1].replace(/\s+/g, '');
   return CODE_RE.test(code) ? { code, name: m[2].trim() } : undefined;

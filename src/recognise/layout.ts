@@ -17,7 +17,7 @@ export interface RegionInfo {
   noDataNote: boolean;
 }
 
-const UNIT_RE = /(?:金额|计量)?单位[:：]\s*(万元|元)(?![\u4e00-\u9fa5])/;
+const UNIT_RE = /(?:金额|计量)?单位[:：]\s*(?:人民币)?(万元|元)(?![\u4e00-\u9fa5])/;
 const NAME_RE = /^(?:编制单位|填报单位|部门|单位名称|部门名称|单位)[:：]\s*(.+)$/;
 
 export function regionInfo(region: Region, headerStart: number): RegionInfo {

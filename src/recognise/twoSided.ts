@@ -22,14 +22,14 @@ const INCOME_LINES: [string, RegExp][] = [
   ['operating', /^经营收入$/],
   ['affiliated', /^附属单位上缴收入$/],
   ['other', /^其他收入$/],
-  ['incomeTotal', /^本年收入(合计|小计)$/],
+  ['incomeTotal', /^(本年)?收入(合计|小计)$/],
   ['useNonFiscalBalance', /^(使用非财政拨款结余|用事业基金弥补收支差额|使用非财政拨款结余（含专用结余）|使用专用结余|使用非财政拨款结余和专用结余)/],
   ['openingBalance', /^年初(财政拨款)?结转和结余$/],
   ['grandTotal', /^(收入)?总计$/],
 ];
 
 const EXPENDITURE_LINES: [string, RegExp][] = [
-  ['expenditureTotal', /^本年支出(合计|小计)$/],
+  ['expenditureTotal', /^(本年)?支出(合计|小计)$/],
   ['surplusDistribution', /^结余分配$/],
   ['closingBalance', /^年末(财政拨款)?结转和结余$/],
   ['grandTotal', /^(支出)?总计$/],

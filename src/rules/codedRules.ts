@@ -21,6 +21,8 @@ function header(t: CodedTable, key: string): string {
   return t.location.columns.find((c) => c.key === key)?.header.split('/').pop() || key;
 }
 
+const SPLITS: Record<string, string[]> = { basic: ['basicPersonnel', 'basicPublic'] };
+
 /** Per row: total column = Σ part columns (with signs). Only columns the table has take part. */
 export function rowSumRule(opts: {
   id: string;
@@ -41,7 +43,11 @@ export function rowSumRule(opts: {
       if (!t || t.location.empty) return;
       const cols = new Set(t.location.columns.map((c) => c.key));
       if (!cols.has(opts.total)) return;
-      const parts = opts.parts.filter((p) => cols.has(p.key));
+      // A form that splits 基本支出 into 人员经费 and 公用经费 without a 小计 column: use the two parts.
+      const expanded = opts.parts.flatMap((p) =>
+        !cols.has(p.key) && SPLITS[p.key] && SPLITS[p.key].every((k) => cols.has(k)) ? SPLITS[p.key].map((k) => ({ key: k, sign: p.sign })) : [p],
+      );
+      const parts = expanded.filter((p) => cols.has(p.key));
       if (!parts.length) return;
       for (const row of allRows(t)) {
         const total: Term = { figure: row.values[opts.total], label: header(t, opts.total) };

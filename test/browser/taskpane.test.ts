@@ -4,8 +4,12 @@
  *  - an .xlsx chosen in the file picker is read and its tables are listed with sheet names and ranges;
  *  - 载入示例工作簿 loads ./samples/玉泉街道2021.xlsx;
  *  - a damaged file gives the Chinese error message and the page keeps working;
- *  - 校验 / 生成说明 / 执行率汇总 are visibly reserved but disabled ("即将推出").
- * Screenshots: .tmp/taskpane.png (wide browser page) and .tmp/taskpane-narrow.png (task-pane width).
+ *  - 校验 lists the engine's findings grouped by table with the summary line and the catalogue used; clicking a
+ *    finding switches the preview to its sheet and highlights all its cells; a correct workbook has no 错误;
+ *  - inside (a fake) Excel, clicking a finding selects its cells and the 在工作簿中标注 panel is shown;
+ *  - 生成说明 / 执行率汇总 are visibly reserved but disabled ("即将推出").
+ * Screenshots: .tmp/taskpane.png (wide browser page), .tmp/taskpane-narrow.png (task-pane width),
+ * .tmp/check-wide.png, .tmp/check-narrow.png, .tmp/check-pass-narrow.png, .tmp/check-excel.png (校验).
  *
  * Needs Debian's Chromium: apt-get install -y chromium (fonts-noto-cjk for readable screenshots).
  */
@@ -17,7 +21,12 @@ import { BrowserContext, chromium, Page } from 'playwright-core';
 import { serveStatic, StaticServer } from './staticServer';
 import { snapshotFromXlsx } from '../../src/adapters/exceljs/snapshotFromXlsx';
 import { isCellError, WorkbookSnapshot } from '../../src/snapshot/types';
-import { TINY_SHEET, TINY_UNIT, tinyWorkbook } from './tinyWorkbook';
+import { TINY_INCOME_TOTAL, TINY_SHEET, TINY_UNIT, tinyWorkbook } from './tinyWorkbook';
+import ExcelJS from 'exceljs';
+import { readAccounts } from '../../src/model/readAccounts';
+import { cataloguesFor } from '../../src/model/localCatalogue';
+import { countBySeverity, runRules, TABLE_ORDER } from '../../src/rules';
+import { parseA1 } from '../../src/snapshot/address';
 
 const ROOT = path.resolve(__dirname, '../..');
 const DIST = path.join(ROOT, 'dist');
@@ -27,6 +36,10 @@ const SAMPLE_NAME = '玉泉街道2021.xlsx';
 const OFFICE_DIST = path.join(ROOT, 'node_modules/@microsoft/office-js/dist');
 const CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** A generated fixture that checks clean (test/fixtures/xlsx, written by scripts/build-fixtures.ts). */
+const CLEAN_FIXTURE = path.join(ROOT, 'test/fixtures/xlsx/wujialing2022-sichuan.xlsx');
+const CLEAN_FIXTURE_CELLS = path.join(ROOT, 'test/fixtures/xlsx/wujialing2022-sichuan.cells.json');
+const haveFixture = fs.existsSync(CLEAN_FIXTURE) && fs.existsSync(CLEAN_FIXTURE_CELLS);
 
 let server: StaticServer;
 let context: BrowserContext;
@@ -236,15 +249,171 @@ describe('task pane in a plain browser', () => {
     await page.close();
   });
 
-  test('校验 / 生成说明 / 执行率汇总 are reserved and disabled with the tooltip 即将推出', async () => {
+  test('校验 waits for a workbook; 生成说明 / 执行率汇总 are reserved and disabled with the tooltip 即将推出', async () => {
     const page = await openPage();
     await waitForBrowserMode(page);
-    for (const label of ['校验', '生成说明', '执行率汇总']) {
+    const check = page.locator('[data-testid="features"] button[data-feature="check"]');
+    expect(await check.getAttribute('aria-disabled')).toBe('true');
+    await check.hover();
+    await page.getByRole('tooltip').filter({ hasText: '请先读取工作簿' }).waitFor({ timeout: 5000 });
+    for (const label of ['生成说明', '执行率汇总']) {
       const button = page.locator('[data-testid="features"] button', { hasText: label });
       expect(await button.getAttribute('aria-disabled')).toBe('true');
     }
-    await page.locator('[data-testid="features"] button', { hasText: '校验' }).hover();
+    await page.locator('[data-testid="features"] button', { hasText: '生成说明' }).hover();
     await page.getByRole('tooltip').filter({ hasText: '即将推出' }).waitFor({ timeout: 5000 });
+
+    await uploadBuffer(page, '测试单位2021.xlsx', tinyXlsx);
+    await waitForSource(page, '测试单位2021.xlsx');
+    expect(await check.getAttribute('aria-disabled')).toBeNull();
+    expect(await errorsOf(page)).toEqual([]);
+    await page.close();
+  });
+});
+
+/** What the engine itself says about a workbook (Node side), for comparing with the page. */
+async function engineSays(bytes: Buffer, source: string) {
+  const snapshot = await snapshotFromXlsx(bytes, source);
+  const accounts = readAccounts(snapshot);
+  const catalogues = cataloguesFor(snapshot);
+  const findings = runRules(accounts, { functional: catalogues.functional, economic: catalogues.economic });
+  const c = countBySeverity(findings);
+  const summary = findings.length ? `共 ${findings.length} 条：错误 ${c.错误}，警告 ${c.警告}，提示 ${c.提示}` : '校验通过';
+  return { findings, counts: c, summary };
+}
+
+async function runCheck(page: Page): Promise<void> {
+  await page.locator('[data-testid="features"] button[data-feature="check"]').click();
+  await page.locator('[data-testid="check-summary"]').waitFor({ timeout: 20000 });
+}
+
+/** The preview cell at an A1 address (0-based data-r / data-c). */
+function previewCell(page: Page, address: string) {
+  const r = parseA1(address)!;
+  return page.locator(`[data-testid="preview"] td[data-r="${r.r0}"][data-c="${r.c0}"]`);
+}
+
+describe('校验 in the browser page', () => {
+  test('a T1 whose 本年收入合计 is not the sum of its lines: summary, grouped findings, click highlights the cells', async () => {
+    const bytes = await tinyWorkbook({ incomeTotalDelta: 100 });
+    const expected = await engineSays(bytes, '测试单位2021-错误.xlsx');
+    expect(expected.counts.错误).toBeGreaterThan(0);
+
+    const page = await openPage();
+    await waitForBrowserMode(page);
+    await uploadBuffer(page, '测试单位2021-错误.xlsx', bytes);
+    await waitForSource(page, '测试单位2021-错误.xlsx');
+    await runCheck(page);
+
+    // The summary line and the catalogue used.
+    const summary = await page.locator('[data-testid="check-summary"]').textContent();
+    expect(summary).toContain(expected.summary);
+    expect(summary).toContain('发现错误');
+    expect(await page.locator('[data-testid="check-catalogue"]').textContent()).toMatch(/^科目目录：内置2021年支出功能分类科目（\d+条）；内置2021年部门预算支出经济分类科目（\d+条）$/);
+
+    // Groups in table order, 收入支出决算总表 first, with its severity badges.
+    const groups = await page.$$eval('[data-testid="check-group"]', (gs) => gs.map((g) => g.getAttribute('data-group')));
+    expect(groups[0]).toBe('T1');
+    const order = [...TABLE_ORDER, '其他'];
+    expect(groups).toEqual(order.filter((k) => groups.includes(k)));
+    const t1 = page.locator('[data-testid="check-group"][data-group="T1"]');
+    expect(await t1.locator('h2').textContent()).toBe('收入支出决算总表');
+    const t1Errors = expected.findings.filter((f) => f.table === 'T1' && f.severity === '错误').length;
+    expect(await t1.locator('[data-severity="错误"]').first().textContent()).toBe(`错误 ${t1Errors}`);
+    expect(await page.locator('[data-testid="finding"]').count()).toBe(expected.findings.length);
+
+    // The finding: message, rule, expected / actual, its cells.
+    const finding = t1.locator('[data-testid="finding"][data-rule="T1-本年收入合计"]');
+    const engineFinding = expected.findings.find((f) => f.rule === 'T1-本年收入合计')!;
+    expect(await finding.getAttribute('data-severity')).toBe('错误');
+    expect(await finding.locator('[data-col="message"]').textContent()).toBe(engineFinding.message);
+    expect(await finding.locator('[data-col="message"]').textContent()).toContain('本年收入合计');
+    expect(await finding.locator('[data-col="rule"]').textContent()).toBe('规则：T1-本年收入合计');
+    expect(await finding.locator('[data-col="values"]').textContent()).toBe(`应为 ${engineFinding.expected}，实为 ${engineFinding.actual}`);
+    const cellsText = await finding.locator('[data-col="cells"]').textContent();
+    expect(cellsText).toContain(`${TINY_SHEET}!${TINY_INCOME_TOTAL}`);
+    expect(engineFinding.cells[0]).toBe(`${TINY_SHEET}!${TINY_INCOME_TOTAL}`);
+
+    // Most serious first within each group.
+    const severities = await t1.locator('[data-testid="finding"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-severity')));
+    const rank = { 错误: 0, 警告: 1, 提示: 2 } as Record<string, number>;
+    expect(severities.map((x) => rank[x!])).toEqual([...severities.map((x) => rank[x!])].sort());
+
+    // Clicking the finding highlights every one of its cells in the preview and scrolls to them.
+    await finding.click();
+    expect(await finding.getAttribute('aria-pressed')).toBe('true');
+    await page.waitForSelector('[data-testid="preview"] td[data-hit="1"]');
+    for (const ref of engineFinding.cells) expect(await previewCell(page, ref.split('!')[1]).getAttribute('data-hit')).toBe('1');
+    expect(await page.locator('[data-testid="preview"] td[data-hit="1"]').count()).toBe(engineFinding.cells.length);
+    expect(await previewCell(page, 'A15').getAttribute('data-hit')).toBeNull();
+    expect(await page.locator('[data-testid="preview-range"]').textContent()).toContain(`${TINY_SHEET}!${TINY_INCOME_TOTAL}、C7`);
+    await expect(previewCell(page, TINY_INCOME_TOTAL).isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: path.join(TMP, 'check-wide.png') });
+
+    // Task-pane width.
+    await page.setViewportSize({ width: 360, height: 900 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(TMP, 'check-narrow.png') });
+    await page.evaluate(() => document.querySelector('[data-rule="T1-本年收入合计"]')?.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: path.join(TMP, 'check-narrow-findings.png') });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+
+    // Back to 表格 and again to 校验.
+    await page.locator('[data-testid="features"] button[data-feature="tables"]').click();
+    await page.locator('[data-testid="tables-view"]').waitFor();
+    await runCheck(page);
+    expect(await page.locator('[data-testid="check-summary"]').textContent()).toContain(expected.summary);
+    expect(await errorsOf(page)).toEqual([]);
+    await page.close();
+  });
+
+  (haveFixture ? test : test.skip)('a correct workbook (generated fixture) has no 错误; the same book with a wrong T1 total does', async () => {
+    const clean = fs.readFileSync(CLEAN_FIXTURE);
+    const expected = await engineSays(clean, 'clean.xlsx');
+    expect(expected.counts.错误).toBe(0);
+
+    const page = await openPage();
+    await waitForBrowserMode(page);
+    await uploadBuffer(page, '正确的工作簿.xlsx', clean);
+    await waitForSource(page, '正确的工作簿.xlsx');
+    await runCheck(page);
+    const summary = page.locator('[data-testid="check-summary"]');
+    expect(await summary.getAttribute('data-errors')).toBe('0');
+    expect(await summary.textContent()).toContain(expected.summary);
+    expect(await page.locator('[data-testid="finding"][data-severity="错误"]').count()).toBe(0);
+    await page.setViewportSize({ width: 360, height: 700 });
+    await page.screenshot({ path: path.join(TMP, 'check-pass-narrow.png') });
+    await page.setViewportSize({ width: 1280, height: 860 });
+
+    // The same workbook with 本年收入合计 raised by 100: re-reading while on 校验 checks the new file at once.
+    const cells = JSON.parse(fs.readFileSync(CLEAN_FIXTURE_CELLS, 'utf8')) as Record<string, string>;
+    const [sheetName, address] = cells['T1.incomeTotal'].split('!');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(clean as unknown as ArrayBuffer);
+    const cell = wb.getWorksheet(sheetName)!.getCell(address);
+    const old = typeof cell.value === 'number' ? cell.value : Number((cell.value as { result?: number }).result);
+    cell.value = old + 100;
+    const broken = Buffer.from(await wb.xlsx.writeBuffer());
+    const brokenExpected = await engineSays(broken, 'broken.xlsx');
+    expect(brokenExpected.counts.错误).toBeGreaterThan(0);
+
+    // Look at another sheet first, so that clicking the finding has to switch the preview.
+    await uploadBuffer(page, '错误的工作簿.xlsx', broken);
+    await waitForSource(page, '错误的工作簿.xlsx');
+    await page.locator('[data-testid="check-summary"]').waitFor({ timeout: 20000 });
+    expect(await summary.textContent()).toContain(brokenExpected.summary);
+    const other = (await page.$$eval('[data-testid="sheet-select"] option', (os) => os.map((o) => o.getAttribute('value')))).find((n) => n !== sheetName)!;
+    await page.locator('[data-testid="sheet-select"]').selectOption(other);
+    await page.waitForSelector(`[data-testid="preview"] table[data-sheet="${other}"]`);
+
+    const finding = page.locator('[data-testid="finding"][data-rule="T1-本年收入合计"]');
+    expect(await finding.locator('[data-col="cells"]').textContent()).toContain(cells['T1.incomeTotal']);
+    await finding.click();
+    await page.waitForSelector(`[data-testid="preview"] table[data-sheet="${sheetName}"]`);
+    expect(await page.locator('[data-testid="sheet-select"]').inputValue()).toBe(sheetName);
+    await expect(previewCell(page, address).getAttribute('data-hit')).resolves.toBe('1');
+    await expect(previewCell(page, address).isVisible()).resolves.toBe(true);
     expect(await errorsOf(page)).toEqual([]);
     await page.close();
   });
@@ -289,14 +458,109 @@ function fakeSheets(snapshot: WorkbookSnapshot): FakeSheet[] {
 
 /**
  * Runs in the page before its scripts: a stand-in for Office.js inside Excel, just enough for readWorkbookSnapshot
- * (worksheets, used ranges, sync) and selectCells (activate, getRange().select()). Selections are logged in
- * window.__excelLog.
+ * (worksheets, used ranges, sync), selectCells (activate, getRange().select()) and — when `api` is 18 (ExcelApi
+ * 1.18) — markCells / unmarkCells (names, comments, fills, notes, an added hidden sheet). State changes at once
+ * (no batching: the faithful batch semantics are tested with src/adapters/officejs/fakeExcel.ts in jest).
+ * Selections and writes are logged in window.__excelLog.
  */
-function installFakeExcel(sheets: FakeSheet[]): void {
+function installFakeExcel(arg: { sheets: FakeSheet[]; api?: number }): void {
   const w = window as unknown as Record<string, unknown>;
   const log: string[] = [];
   w.__excelLog = log;
-  const worksheets = sheets.map((s) => {
+  type Fill = { color: string; pattern: string } | undefined;
+  interface Ws {
+    name: string;
+    visibility: string;
+    fills: Map<string, Fill>;
+    notes: Map<string, string>;
+    store?: string[][];
+  }
+  const names: { name: string; type: string; value: string }[] = [];
+  const all: Ws[] = [];
+  const proxy = (ws: Ws, used: unknown) => ({
+    get name() {
+      return ws.name;
+    },
+    get visibility() {
+      return ws.visibility;
+    },
+    set visibility(v: string) {
+      ws.visibility = v;
+      log.push(`visibility ${ws.name} ${v}`);
+    },
+    getUsedRangeOrNullObject: () =>
+      ws.store
+        ? { isNullObject: false, load: () => undefined, values: ws.store }
+        : used,
+    activate: () => log.push(`activate ${ws.name}`),
+    delete: () => {
+      all.splice(all.indexOf(ws), 1);
+      log.push(`delete ${ws.name}`);
+    },
+    getRange: (address: string) => ({
+      select: () => log.push(`select ${ws.name}!${address}`),
+      format: {
+        fill: {
+          load: () => undefined,
+          get color() {
+            return ws.fills.get(address)?.color ?? '#FFFFFF';
+          },
+          get pattern() {
+            return ws.fills.get(address)?.pattern ?? 'None';
+          },
+          get tintAndShade() {
+            return ws.fills.get(address) ? 0 : null;
+          },
+          patternColor: null,
+          patternTintAndShade: null,
+          set color(c: string) {
+            ws.fills.set(address, { color: c, pattern: 'Solid' });
+            log.push(`fill ${ws.name}!${address} ${c}`);
+          },
+          set pattern(_p: string) {
+            /* solid only */
+          },
+          set tintAndShade(_t: number | null) {
+            /* 0 only */
+          },
+          clear: () => {
+            ws.fills.delete(address);
+            log.push(`clear ${ws.name}!${address}`);
+          },
+        },
+      },
+    }),
+    getRangeByIndexes: () => ({
+      getMergedAreasOrNullObject: () => ({ isNullObject: true, load: () => undefined }), // no merges (ExcelApi 1.13 read)
+      set numberFormat(_f: unknown) {
+        /* text */
+      },
+      set values(v: string[][]) {
+        ws.store = v;
+      },
+    }),
+    notes: {
+      getItemOrNullObject: (address: string) => ({
+        load: () => undefined,
+        get isNullObject() {
+          return !ws.notes.has(address);
+        },
+        get content() {
+          return ws.notes.get(address);
+        },
+        delete: () => {
+          ws.notes.delete(address);
+          log.push(`delete note ${ws.name}!${address}`);
+        },
+      }),
+      add: (address: string, text: string) => {
+        ws.notes.set(address, text);
+        log.push(`note ${ws.name}!${address}`);
+      },
+    },
+  });
+  const proxies = new Map<Ws, unknown>();
+  for (const s of arg.sheets) {
     const rowCount = s.values.length;
     const columnCount = s.values[0].length;
     const used = {
@@ -315,32 +579,49 @@ function installFakeExcel(sheets: FakeSheet[]): void {
       rowHidden: false,
       columnHidden: false,
     };
-    return {
-      name: s.name,
-      visibility: 'Visible',
-      getUsedRangeOrNullObject: () => used,
-      activate: () => log.push(`activate ${s.name}`),
-      getRange: (address: string) => ({ select: () => log.push(`select ${s.name}!${address}`) }),
-    };
-  });
+    const ws: Ws = { name: s.name, visibility: 'Visible', fills: new Map(), notes: new Map() };
+    all.push(ws);
+    proxies.set(ws, proxy(ws, used));
+  }
+  const proxyOf = (ws: Ws) => proxies.get(ws) as ReturnType<typeof proxy>;
   const context = {
     workbook: {
       worksheets: {
-        items: worksheets,
+        get items() {
+          return all.map(proxyOf);
+        },
         load: () => undefined,
         getItem: (name: string) => {
-          const ws = worksheets.find((x) => x.name === name);
+          const ws = all.find((x) => x.name === name);
           if (!ws) throw new Error('ItemNotFound');
-          return ws;
+          return proxyOf(ws);
+        },
+        add: (name: string) => {
+          const ws: Ws = { name, visibility: 'Visible', fills: new Map(), notes: new Map() };
+          all.push(ws);
+          proxies.set(ws, proxy(ws, { isNullObject: true, load: () => undefined }));
+          log.push(`add ${name}`);
+          return proxyOf(ws);
         },
       },
+      names: {
+        items: names,
+        load: () => undefined,
+        add: (name: string, range: unknown) => {
+          void range;
+          names.push({ name, type: 'Range', value: `${all[all.length - 1].name}!$A$1` });
+        },
+        getItem: (name: string) => ({ delete: () => names.splice(names.findIndex((n) => n.name === name), 1) }),
+      },
+      comments: { items: [], load: () => undefined },
     },
     sync: () => Promise.resolve(),
   };
+  const api = arg.api ?? 0;
   w.Office = {
     HostType: { Excel: 'Excel' },
     onReady: () => Promise.resolve({ host: 'Excel', platform: 'PC' }),
-    context: { requirements: { isSetSupported: () => false } },
+    context: { requirements: { isSetSupported: (_set: string, v: string) => Number(String(v).split('.')[1]) <= api } },
   };
   w.Excel = { run: (batch: (ctx: unknown) => Promise<unknown>) => batch(context) };
 }
@@ -352,7 +633,7 @@ describe('task pane inside Excel (fake Office.js host)', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.setViewportSize({ width: 360, height: 760 });
-    await page.addInitScript(installFakeExcel, sheets);
+    await page.addInitScript(installFakeExcel, { sheets });
     await page.goto(`${server.url}/taskpane.html`);
     await page.waitForSelector('body[data-host="excel"]', { timeout: 5000 });
     await waitForSource(page, '当前工作簿');
@@ -370,6 +651,87 @@ describe('task pane inside Excel (fake Office.js host)', () => {
     const log = await page.evaluate(() => (window as unknown as { __excelLog: string[] }).__excelLog);
     expect(log).toEqual([`activate ${TINY_SHEET}`, `select ${TINY_SHEET}!${range}`]);
     await page.screenshot({ path: path.join(TMP, 'taskpane-excel.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('校验 inside Excel: clicking a finding selects its cells; the 在工作簿中标注 panel explains an old host', async () => {
+    const bytes = await tinyWorkbook({ incomeTotalDelta: 100 });
+    const sheets = fakeSheets(await snapshotFromXlsx(bytes, 'tiny.xlsx'));
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.setViewportSize({ width: 360, height: 760 });
+    await page.addInitScript(installFakeExcel, { sheets });
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.waitForSelector('body[data-host="excel"]', { timeout: 5000 });
+    await waitForSource(page, '当前工作簿');
+    await runCheck(page);
+    expect(await page.locator('[data-testid="check-summary"]').textContent()).toContain('发现错误');
+
+    // This fake host reports no requirement set: marking needs ExcelApi 1.9, so it is offered but disabled.
+    const panel = page.locator('[data-testid="mark-panel"]');
+    await panel.waitFor();
+    expect(await panel.textContent()).toContain('需要 ExcelApi 1.9');
+    expect(await page.locator('[data-testid="mark-button"]').isDisabled()).toBe(true);
+    expect(await page.locator('[data-testid="unmark-button"]').isDisabled()).toBe(true);
+
+    const finding = page.locator('[data-testid="finding"][data-rule="T1-本年收入合计"]');
+    await finding.click();
+    await page.waitForFunction(() => ((window as unknown as { __excelLog: string[] }).__excelLog || []).length >= 2);
+    const log = await page.evaluate(() => (window as unknown as { __excelLog: string[] }).__excelLog);
+    // Without ExcelApi 1.18 only the first of the finding's ranges can be selected.
+    expect(log).toEqual([`activate ${TINY_SHEET}`, `select ${TINY_SHEET}!${TINY_INCOME_TOTAL}`]);
+    expect(await page.locator('[data-testid="preview"]').count()).toBe(0);
+    await page.screenshot({ path: path.join(TMP, 'check-excel.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('在工作簿中标注 / 清除标注 on an ExcelApi 1.18 host: buttons, messages and what reaches the workbook', async () => {
+    const bytes = await tinyWorkbook({ incomeTotalDelta: 100 });
+    const expected = await engineSays(bytes, 'tiny.xlsx');
+    const cells = new Set(expected.findings.flatMap((f) => f.cells));
+    const sheets = fakeSheets(await snapshotFromXlsx(bytes, 'tiny.xlsx'));
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.setViewportSize({ width: 360, height: 760 });
+    await page.addInitScript(installFakeExcel, { sheets, api: 18 });
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.waitForSelector('body[data-host="excel"]', { timeout: 5000 });
+    await waitForSource(page, '当前工作簿');
+    await runCheck(page);
+    const log = () => page.evaluate(() => (window as unknown as { __excelLog: string[] }).__excelLog.slice());
+
+    const markButton = page.locator('[data-testid="mark-button"]');
+    const unmarkButton = page.locator('[data-testid="unmark-button"]');
+    expect(await page.locator('[data-testid="mark-panel"]').textContent()).toContain('并添加备注');
+    expect(await markButton.isDisabled()).toBe(false);
+    expect(await unmarkButton.isDisabled()).toBe(true);
+
+    await markButton.click();
+    const message = page.locator('[data-testid="mark-message"]');
+    await message.waitFor({ timeout: 10000 });
+    expect(await message.textContent()).toContain(`已标注 ${cells.size} 个单元格（错误 ${cells.size}，警告 0，提示 0），其中 ${cells.size} 个添加了备注。`);
+    expect(await message.textContent()).toContain('隐藏工作表“决算助手_标注”');
+    const marked = await log();
+    expect(marked).toContain('add 决算助手_标注');
+    expect(marked).toContain('visibility 决算助手_标注 Hidden');
+    expect(marked).toContain(`fill ${TINY_SHEET}!${TINY_INCOME_TOTAL} #FF7C80`);
+    expect(marked).toContain(`note ${TINY_SHEET}!${TINY_INCOME_TOTAL}`);
+    expect(await markButton.textContent()).toBe('重新标注');
+    expect(await unmarkButton.isDisabled()).toBe(false);
+    await page.screenshot({ path: path.join(TMP, 'check-excel-marked.png') });
+
+    await unmarkButton.click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="mark-message"]')?.textContent?.startsWith('已清除标注'));
+    expect(await message.textContent()).toBe(`已清除标注：恢复了 ${cells.size} 个单元格的原填充，删除了 ${cells.size} 条决算助手添加的备注/批注。`);
+    const cleared = (await log()).slice(marked.length);
+    expect(cleared).toContain(`clear ${TINY_SHEET}!${TINY_INCOME_TOTAL}`);
+    expect(cleared).toContain(`delete note ${TINY_SHEET}!${TINY_INCOME_TOTAL}`);
+    expect(cleared[cleared.length - 1]).toBe('delete 决算助手_标注');
+    expect(await unmarkButton.isDisabled()).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -8,7 +8,15 @@ import ExcelJS from 'exceljs';
 export const TINY_UNIT = '测试街道办事处';
 export const TINY_SHEET = '公开01表';
 
-export async function tinyWorkbook(): Promise<Buffer> {
+export interface TinyOptions {
+  /** Added to 本年收入合计 (C15) only, so it no longer equals the sum of the income lines (a T1 error). */
+  incomeTotalDelta?: number;
+}
+
+/** Where 本年收入合计's amount is written. */
+export const TINY_INCOME_TOTAL = 'C15';
+
+export async function tinyWorkbook(options: TinyOptions = {}): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(TINY_SHEET);
   ws.columns = [{ width: 34 }, { width: 6 }, { width: 12 }, { width: 34 }, { width: 6 }, { width: 12 }];
@@ -52,7 +60,7 @@ export async function tinyWorkbook(): Promise<Buffer> {
   }
   const totalIn = income.reduce((s, [, v]) => s + v, 0);
   const totalOut = spending.reduce((s, [, v]) => s + v, 0);
-  ws.getRow(r++).values = ['本年收入合计', 9, totalIn, '本年支出合计', 40, totalOut];
+  ws.getRow(r++).values = ['本年收入合计', 9, totalIn + (options.incomeTotalDelta ?? 0), '本年支出合计', 40, totalOut];
   ws.getRow(r++).values = ['使用非财政拨款结余', 10, 0, '结余分配', 41, 0];
   ws.getRow(r++).values = ['年初结转和结余', 11, 0, '年末结转和结余', 42, totalIn - totalOut];
   ws.getRow(r++).values = ['总计', 12, totalIn, '总计', 43, totalIn];

@@ -12,7 +12,13 @@
  *  - Range.values assignment behaves like typing: "=…" becomes a formula, "123" a number, "'x" text x — unless
  *    the cell's number format is "@" (text), in which case the string is stored as typed;
  *  - Range.getMergedAreasOrNullObject reports only merged areas whose top-left cell lies in the range
- *    (OfficeDev/office-js#3611) and fails above 512 areas, as documented.
+ *    (OfficeDev/office-js#3611) and fails above 512 areas, as documented;
+ *  - fills (Range.format.fill): a cell without fill reads color "#FFFFFF" (as Excel does, OfficeDev/office-js#6218)
+ *    and tintAndShade null (#4900); `fillPatternReadsNull` reproduces hosts that report pattern null for both "no
+ *    fill" and a solid fill (#4900). Setting color on an unfilled cell makes a solid fill; clear() removes it;
+ *  - notes (Worksheet.notes, ExcelApi 1.18) and threaded comments (Workbook.comments, 1.10): a cell holds a note or
+ *    a comment, never both (adding the other fails the sync);
+ *  - `excelApi` is the host's ExcelApi version: a request that needs a newer set fails the sync (ApiNotFound).
  */
 import { CellRange } from '../../snapshot/types';
 import { a1, parseA1, rangeA1 } from '../../snapshot/address';
@@ -39,6 +45,21 @@ export interface FakeSheetSpec {
   /** 0-based hidden rows / columns. */
   hiddenRows?: number[];
   hiddenCols?: number[];
+  /** A1 address → fill: a colour ("#FFFF00", solid) or a full fill. */
+  fills?: Record<string, string | Partial<FakeFill>>;
+  /** A1 address → note text (ExcelApi 1.18 notes). */
+  notes?: Record<string, string>;
+  /** A1 address → threaded comment text (ExcelApi 1.10 comments). */
+  comments?: Record<string, string>;
+}
+
+/** A cell's fill as the host keeps it (absent = no fill). */
+export interface FakeFill {
+  pattern: string;
+  color: string;
+  patternColor: string;
+  tintAndShade: number;
+  patternTintAndShade: number;
 }
 
 export interface FakeCell {
@@ -47,6 +68,7 @@ export interface FakeCell {
   numberFormat?: string;
   text?: string;
   isError?: boolean;
+  fill?: FakeFill;
 }
 
 export class FakeSheetModel {
@@ -54,6 +76,8 @@ export class FakeSheetModel {
   merges: CellRange[] = [];
   hiddenRows = new Set<number>();
   hiddenCols = new Set<number>();
+  /** Notes by cell key ("r,c"). */
+  notes = new Map<string, string>();
   constructor(
     public name: string,
     public visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible',
@@ -87,11 +111,31 @@ export interface FakeNameModel {
   visible: boolean;
 }
 
+export interface FakeCommentModel {
+  id: string;
+  sheet: FakeSheetModel;
+  r: number;
+  c: number;
+  content: string;
+}
+
 export class FakeWorkbookModel {
   sheets: FakeSheetModel[] = [];
   names: FakeNameModel[] = [];
+  comments: FakeCommentModel[] = [];
   activeSheet: FakeSheetModel | null = null;
   selection: { sheet: string; address: string } | null = null;
+  /** The host's ExcelApi version ("1.18" supports everything the fake models). */
+  excelApi = '1.18';
+  /** Report pattern null for both "no fill" and solid fills (OfficeDev/office-js#4900). */
+  fillPatternReadsNull = false;
+  private nextCommentId = 1;
+  commentId(): string {
+    return `{comment-${this.nextCommentId++}}`;
+  }
+  commentAt(sheet: FakeSheetModel, r: number, c: number): FakeCommentModel | undefined {
+    return this.comments.find((x) => x.sheet === sheet && x.r === r && x.c === c);
+  }
   sheet(name: string): FakeSheetModel | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   }
@@ -112,11 +156,31 @@ export class FakeWorkbookModel {
     for (const m of spec.merges ?? []) s.merges.push(parseA1(m)!);
     spec.hiddenRows?.forEach((r) => s.hiddenRows.add(r));
     spec.hiddenCols?.forEach((c) => s.hiddenCols.add(c));
+    const at = (addr: string) => {
+      const r = parseA1(addr);
+      if (!r) throw new Error(`bad address ${addr}`);
+      return r;
+    };
+    for (const [addr, fill] of Object.entries(spec.fills ?? {})) {
+      const r = at(addr);
+      const base: FakeFill = { pattern: 'Solid', color: '#FFFFFF', patternColor: '#000000', tintAndShade: 0, patternTintAndShade: 0 };
+      s.ensure(r.r0, r.c0).fill = typeof fill === 'string' ? { ...base, color: fill.toUpperCase() } : { ...base, ...fill };
+    }
+    for (const [addr, text] of Object.entries(spec.notes ?? {})) {
+      const r = at(addr);
+      s.notes.set(FakeSheetModel.key(r.r0, r.c0), text);
+    }
+    for (const [addr, text] of Object.entries(spec.comments ?? {})) {
+      const r = at(addr);
+      this.comments.push({ id: this.commentId(), sheet: s, r: r.r0, c: r.c0, content: text });
+    }
     this.sheets.push(s);
     return s;
   }
   deleteSheet(name: string): void {
-    this.sheets = this.sheets.filter((s) => s.name.toLowerCase() !== name.toLowerCase());
+    const gone = this.sheets.filter((s) => s.name.toLowerCase() === name.toLowerCase());
+    this.sheets = this.sheets.filter((s) => !gone.includes(s));
+    this.comments = this.comments.filter((c) => !gone.includes(c.sheet));
   }
 }
 
@@ -158,6 +222,14 @@ export class FakeContext {
   }
   enqueue(op: Op): void {
     this.queue.push(op);
+  }
+  /** A request that needs ExcelApi `version`: fails the next sync on an older host, as Office.js does. */
+  requireApi(version: string, what: string): void {
+    const minor = (v: string) => Number(v.split('.')[1] ?? 0);
+    if (minor(this.model.excelApi) >= minor(version)) return;
+    this.enqueue(() => {
+      throw new Error(`ApiNotFound: ${what} needs ExcelApi ${version} (host has ${this.model.excelApi}).`);
+    });
   }
   async sync(): Promise<void> {
     this.syncCount++;
@@ -249,6 +321,10 @@ export class FakeWorkbook {
     this.worksheets = new FakeWorksheetCollection(context);
     this.names = new FakeNamedItemCollection(context);
   }
+  /** ExcelApi 1.10. */
+  get comments(): FakeCommentCollection {
+    return new FakeCommentCollection(this.context);
+  }
 }
 
 export class FakeWorksheetCollection {
@@ -309,6 +385,33 @@ export class FakeWorksheet extends FakeProxy<FakeSheetModel> {
   }
   get visibility(): string {
     return this.prop('visibility');
+  }
+  set visibility(v: string) {
+    this.context.enqueue(() => {
+      const s = this.must();
+      if (v !== 'Visible' && v !== 'Hidden' && v !== 'VeryHidden') throw new Error(`InvalidArgument: visibility ${v}`);
+      if (v !== 'Visible' && this.context.model.sheets.filter((x) => x !== s && x.visibility === 'Visible').length === 0) {
+        throw new Error('InvalidOperation: a workbook must keep at least one visible sheet');
+      }
+      s.visibility = v;
+      if (v !== 'Visible' && this.context.model.activeSheet === s) {
+        this.context.model.activeSheet = this.context.model.sheets.find((x) => x.visibility === 'Visible') ?? null;
+      }
+    });
+  }
+  delete(): void {
+    this.context.enqueue(() => {
+      const s = this.must();
+      if (this.context.model.sheets.filter((x) => x !== s && x.visibility === 'Visible').length === 0) {
+        throw new Error('InvalidOperation: cannot delete the last visible sheet');
+      }
+      this.context.model.deleteSheet(s.name);
+      if (this.context.model.activeSheet === s) this.context.model.activeSheet = null;
+    });
+  }
+  /** ExcelApi 1.18. */
+  get notes(): FakeNoteCollection {
+    return new FakeNoteCollection(this.context, () => this.must());
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     if (valuesOnly !== true) throw new Error('fake: only getUsedRangeOrNullObject(true) is modelled');
@@ -449,6 +552,9 @@ export class FakeRange extends FakeProxy<RangeTarget> {
         }),
       );
     });
+  }
+  get format(): FakeRangeFormat {
+    return new FakeRangeFormat(this.context, () => this.must());
   }
   getRow(i: number): FakeRange {
     return new FakeRange(this.context, () => {
@@ -611,6 +717,270 @@ export class FakeNamedItem extends FakeProxy<FakeNameModel> {
     this.context.enqueue(() => {
       const n = this.must();
       this.context.model.names = this.context.model.names.filter((x) => x !== n);
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Fills, notes, comments
+
+/** Patterns Excel accepts through RangeFill.pattern (the gradients cannot be set). */
+const SETTABLE_PATTERNS = new Set([
+  'None', 'Solid', 'Gray50', 'Gray75', 'Gray25', 'Horizontal', 'Vertical', 'Down', 'Up', 'Checker', 'SemiGray75',
+  'LightHorizontal', 'LightVertical', 'LightDown', 'LightUp', 'Grid', 'CrissCross', 'Gray16', 'Gray8',
+]);
+
+function cellsOf(t: RangeTarget): { r: number; c: number }[] {
+  const out: { r: number; c: number }[] = [];
+  if ((t.r1 - t.r0 + 1) * (t.c1 - t.c0 + 1) > 100000) throw new Error('fake: range too large for a format operation');
+  for (let r = t.r0; r <= t.r1; r++) for (let c = t.c0; c <= t.c1; c++) out.push({ r, c });
+  return out;
+}
+
+function normColor(v: unknown): string {
+  const s = String(v);
+  if (/^#?[0-9a-f]{6}$/i.test(s)) return `#${s.replace('#', '').toUpperCase()}`;
+  const named: Record<string, string> = { red: '#FF0000', orange: '#FFA500', blue: '#0000FF', white: '#FFFFFF', yellow: '#FFFF00' };
+  const n = named[s.toLowerCase()];
+  if (!n) throw new Error(`InvalidArgument: color ${s}`);
+  return n;
+}
+
+export class FakeRangeFormat {
+  constructor(
+    readonly context: FakeContext,
+    private readonly range: () => RangeTarget,
+  ) {}
+  get fill(): FakeRangeFill {
+    return new FakeRangeFill(this.context, this.range);
+  }
+}
+
+const FILL_19 = ['pattern', 'patternColor', 'tintAndShade', 'patternTintAndShade'];
+
+export class FakeRangeFill extends FakeProxy<RangeTarget> {
+  protected readonly loadable = ['color', 'pattern', 'patternColor', 'tintAndShade', 'patternTintAndShade'] as const;
+  load(props?: string | string[]): this {
+    const list = parseProps(props);
+    if (list.some((p) => FILL_19.includes(p))) this.context.requireApi('1.9', 'RangeFill.pattern/tintAndShade');
+    return super.load(props);
+  }
+  protected readProp(t: RangeTarget, prop: string): unknown {
+    const model = this.context.model;
+    const one = (fill: FakeFill | undefined): unknown => {
+      switch (prop) {
+        case 'color':
+          return fill ? fill.color : '#FFFFFF';
+        case 'pattern':
+          if (model.fillPatternReadsNull && (!fill || fill.pattern === 'Solid')) return null;
+          return fill ? fill.pattern : 'None';
+        case 'patternColor':
+          return fill ? fill.patternColor : null;
+        case 'tintAndShade':
+          return fill ? fill.tintAndShade : null;
+        case 'patternTintAndShade':
+          return fill ? fill.patternTintAndShade : null;
+      }
+      return undefined;
+    };
+    const values = cellsOf(t).map(({ r, c }) => one(t.sheet.get(r, c)?.fill));
+    return values.every((v) => v === values[0]) ? values[0] : null; // not uniform → null
+  }
+  get color(): string { return this.prop('color'); }
+  get pattern(): string | null { return this.prop('pattern'); }
+  get patternColor(): string | null { return this.prop('patternColor'); }
+  get tintAndShade(): number | null { return this.prop('tintAndShade'); }
+  get patternTintAndShade(): number | null { return this.prop('patternTintAndShade'); }
+  set color(v: string) { this.write('color', v); }
+  set pattern(v: string) { this.write('pattern', v); }
+  set patternColor(v: string) { this.write('patternColor', v); }
+  set tintAndShade(v: number) { this.write('tintAndShade', v); }
+  set patternTintAndShade(v: number) { this.write('patternTintAndShade', v); }
+
+  private write(prop: keyof FakeFill, v: unknown): void {
+    if (prop !== 'color') this.context.requireApi('1.9', `RangeFill.${prop}`);
+    this.context.enqueue(() => {
+      const t = this.must();
+      for (const { r, c } of cellsOf(t)) {
+        const cell = t.sheet.ensure(r, c);
+        const fresh = (): FakeFill => ({ pattern: 'Solid', color: '#FFFFFF', patternColor: '#000000', tintAndShade: 0, patternTintAndShade: 0 });
+        switch (prop) {
+          case 'color':
+            cell.fill = { ...(cell.fill ?? fresh()), color: normColor(v) };
+            break;
+          case 'pattern':
+            if (!SETTABLE_PATTERNS.has(String(v))) throw new Error(`InvalidArgument: pattern ${String(v)}`);
+            if (v === 'None') delete cell.fill;
+            else cell.fill = { ...(cell.fill ?? fresh()), pattern: String(v) };
+            break;
+          case 'patternColor':
+            cell.fill = { ...(cell.fill ?? fresh()), patternColor: normColor(v) };
+            break;
+          default: {
+            const n = Number(v);
+            if (!(n >= -1 && n <= 1)) throw new Error(`InvalidArgument: ${prop} ${String(v)}`);
+            cell.fill = { ...(cell.fill ?? fresh()), [prop]: n };
+          }
+        }
+      }
+    });
+  }
+  clear(): void {
+    this.context.enqueue(() => {
+      const t = this.must();
+      for (const { r, c } of cellsOf(t)) {
+        const cell = t.sheet.get(r, c);
+        if (cell) delete cell.fill;
+      }
+    });
+  }
+}
+
+interface NoteTarget {
+  sheet: FakeSheetModel;
+  r: number;
+  c: number;
+}
+
+function singleCell(address: string): CellRange {
+  const r = parseA1(address);
+  if (!r || r.r0 !== r.r1 || r.c0 !== r.c1) throw new Error(`InvalidCellAddress: ${address}`);
+  return r;
+}
+
+export class FakeNoteCollection {
+  constructor(
+    readonly context: FakeContext,
+    private readonly sheet: () => FakeSheetModel,
+  ) {
+    context.requireApi('1.18', 'Worksheet.notes');
+  }
+  getItemOrNullObject(address: string): FakeNote {
+    return new FakeNote(
+      this.context,
+      () => {
+        const s = this.sheet();
+        const r = singleCell(address);
+        return s.notes.has(FakeSheetModel.key(r.r0, r.c0)) ? { sheet: s, r: r.r0, c: r.c0 } : null;
+      },
+      true,
+    );
+  }
+  getItem(address: string): FakeNote {
+    return new FakeNote(this.context, () => {
+      const s = this.sheet();
+      const r = singleCell(address);
+      return s.notes.has(FakeSheetModel.key(r.r0, r.c0)) ? { sheet: s, r: r.r0, c: r.c0 } : null;
+    });
+  }
+  add(cell: FakeRange | string, content: string): FakeNote {
+    let created: NoteTarget | null = null;
+    this.context.enqueue(() => {
+      const s = this.sheet();
+      let r: CellRange;
+      if (typeof cell === 'string') r = singleCell(cell);
+      else {
+        const t = cell.resolve();
+        if (!t || t.sheet !== s) throw new Error('InvalidArgument: range on another sheet');
+        if (t.r0 !== t.r1 || t.c0 !== t.c1) throw new Error('InvalidCellAddress: not a single cell');
+        r = t;
+      }
+      const key = FakeSheetModel.key(r.r0, r.c0);
+      if (s.notes.has(key)) throw new Error(`InvalidArgument: ${a1(r.r0, r.c0)} already has a note`);
+      if (this.context.model.commentAt(s, r.r0, r.c0)) throw new Error(`InvalidArgument: ${a1(r.r0, r.c0)} has a comment`);
+      s.notes.set(key, String(content));
+      created = { sheet: s, r: r.r0, c: r.c0 };
+    });
+    return new FakeNote(this.context, () => created);
+  }
+}
+
+export class FakeNote extends FakeProxy<NoteTarget> {
+  protected readonly loadable = ['content'] as const;
+  protected readProp(t: NoteTarget, prop: string): unknown {
+    if (prop === 'content') return t.sheet.notes.get(FakeSheetModel.key(t.r, t.c));
+    return undefined;
+  }
+  get content(): string { return this.prop('content'); }
+  delete(): void {
+    this.context.enqueue(() => {
+      const t = this.must();
+      t.sheet.notes.delete(FakeSheetModel.key(t.r, t.c));
+    });
+  }
+}
+
+export class FakeCommentCollection {
+  private loadedItems: FakeComment[] | null = null;
+  constructor(readonly context: FakeContext) {
+    context.requireApi('1.10', 'Workbook.comments');
+  }
+  load(props?: string | string[]): this {
+    const list = parseProps(props).map((p) => p.replace(/^items\//, ''));
+    this.context.enqueue(() => {
+      this.loadedItems = this.context.model.comments.map((m) => {
+        const item = new FakeComment(this.context, () => m, false, true);
+        item.fill(m, list);
+        return item;
+      });
+    });
+    return this;
+  }
+  get items(): FakeComment[] {
+    if (!this.loadedItems) throw notLoaded('items');
+    return this.loadedItems;
+  }
+  getItem(id: string): FakeComment {
+    return new FakeComment(this.context, () => this.context.model.comments.find((c) => c.id === id) ?? null);
+  }
+  add(cell: FakeRange | string, content: string): FakeComment {
+    let created: FakeCommentModel | null = null;
+    this.context.enqueue(() => {
+      const model = this.context.model;
+      let target: NoteTarget;
+      if (typeof cell === 'string') {
+        const i = cell.lastIndexOf('!');
+        const sheetName = i < 0 ? '' : cell.slice(0, i).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+        const s = model.sheet(sheetName);
+        if (!s) throw new Error(`InvalidArgument: ${cell}`);
+        const r = singleCell(cell.slice(i + 1));
+        target = { sheet: s, r: r.r0, c: r.c0 };
+      } else {
+        const t = cell.resolve();
+        if (!t) throw new Error('InvalidArgument: null range');
+        if (t.r0 !== t.r1 || t.c0 !== t.c1) throw new Error('InvalidArgument: not a single cell');
+        target = { sheet: t.sheet, r: t.r0, c: t.c0 };
+      }
+      if (model.commentAt(target.sheet, target.r, target.c)) throw new Error('InvalidArgument: the cell already has a comment');
+      if (target.sheet.notes.has(FakeSheetModel.key(target.r, target.c))) throw new Error('InvalidArgument: the cell has a note');
+      created = { id: model.commentId(), ...target, content: String(content) };
+      model.comments.push(created);
+    });
+    return new FakeComment(this.context, () => created);
+  }
+}
+
+export class FakeComment extends FakeProxy<FakeCommentModel> {
+  protected readonly loadable = ['id', 'content'] as const;
+  fill(m: FakeCommentModel, props: string[]): void {
+    for (const p of props) this.loaded.set(p, this.readProp(m, p));
+  }
+  protected readProp(m: FakeCommentModel, prop: string): unknown {
+    return prop === 'id' ? m.id : prop === 'content' ? m.content : undefined;
+  }
+  get id(): string { return this.prop('id'); }
+  get content(): string { return this.prop('content'); }
+  getLocation(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const m = this.must();
+      if (!this.context.model.comments.includes(m)) throw new Error('ItemNotFound: comment deleted');
+      return { sheet: m.sheet, r0: m.r, c0: m.c, r1: m.r, c1: m.c };
+    });
+  }
+  delete(): void {
+    this.context.enqueue(() => {
+      const m = this.must();
+      this.context.model.comments = this.context.model.comments.filter((x) => x !== m);
     });
   }
 }

@@ -91,7 +91,41 @@ export async function writeOwnedSheet(
     }
   }
 
-  // Sync 1: does the sheet exist, and is it ours?
+  const ownership = await checkOwnership(context, sheetName); // sync 1
+  const { sheet } = openOwnedSheet(context, sheetName, ownership); // sync 2 starts here
+  if (values.length > 0 && values[0].length > 0) {
+    const range = sheet.getRangeByIndexes(0, 0, values.length, values[0].length);
+    range.numberFormat = formats; // "@" first, so that the strings below stay text
+    range.values = values;
+  }
+  for (const f of formulas) {
+    const cell = sheet.getCell(f.row, f.col);
+    cell.numberFormat = [['General']];
+    cell.formulas = [[f.formula]];
+  }
+  if (options.activate) sheet.activate();
+  try {
+    await context.sync();
+  } catch (e) {
+    throw new Error(`写入工作表“${sheetName}”失败：${describeOfficeError(e)}。`);
+  }
+}
+
+/** What sync 1 found out about the sheet `sheetName` and the ownership markers. */
+export interface OwnershipCheck {
+  /** The existing sheet's name as Excel spells it (it is ours), or null when there is no such sheet. */
+  existing: string | null;
+  /** Highest marker number in use. */
+  lastMarker: number;
+  /** Markers whose sheet is gone (#REF!): deleted in the write batch. */
+  stale: string[];
+}
+
+/**
+ * Sync 1 of every owned-sheet write: worksheets (name) and workbook names (name, type, value) → does the sheet
+ * exist, and is it ours? A user's sheet of that name → a Chinese Error; nothing has been written.
+ */
+export async function checkOwnership(context: Excel.RequestContext, sheetName: string): Promise<OwnershipCheck> {
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name');
   const names = context.workbook.names;
@@ -101,7 +135,6 @@ export async function writeOwnedSheet(
   } catch (e) {
     throw new Error(`无法读取工作表列表：${describeOfficeError(e)}。`);
   }
-
   const key = sheetName.toLowerCase();
   const existing = worksheets.items.find((s) => s.name.toLowerCase() === key);
   const owned = new Set<string>();
@@ -120,33 +153,30 @@ export async function writeOwnedSheet(
       `工作表“${existing.name}”已存在，且不是决算助手生成的工作表。为保护原始数据，决算助手不会改写它；请换一个名称，或先将该工作表改名。`,
     );
   }
+  return { existing: existing ? existing.name : null, lastMarker, stale };
+}
 
-  // Sync 2: create or clear, then write.
+/**
+ * Queue (no sync) the start of the write batch: our existing sheet is cleared (contents, formats, merges), or
+ * the sheet is created with its ownership marker; stale markers are deleted.
+ */
+export function openOwnedSheet(
+  context: Excel.RequestContext,
+  sheetName: string,
+  ownership: OwnershipCheck,
+): { sheet: Excel.Worksheet; existed: boolean } {
+  const worksheets = context.workbook.worksheets;
+  const names = context.workbook.names;
   let sheet: Excel.Worksheet;
-  if (existing) {
-    sheet = worksheets.getItem(existing.name);
+  if (ownership.existing !== null) {
+    sheet = worksheets.getItem(ownership.existing);
     sheet.getRange().clear();
   } else {
     sheet = worksheets.add(sheetName);
-    names.add(`${OWNED_NAME_PREFIX}_${lastMarker + 1}`, sheet.getRange('A1'), OWNED_NAME_COMMENT);
+    names.add(`${OWNED_NAME_PREFIX}_${ownership.lastMarker + 1}`, sheet.getRange('A1'), OWNED_NAME_COMMENT);
   }
-  for (const name of stale) names.getItem(name).delete();
-  if (values.length > 0 && values[0].length > 0) {
-    const range = sheet.getRangeByIndexes(0, 0, values.length, values[0].length);
-    range.numberFormat = formats; // "@" first, so that the strings below stay text
-    range.values = values;
-  }
-  for (const f of formulas) {
-    const cell = sheet.getCell(f.row, f.col);
-    cell.numberFormat = [['General']];
-    cell.formulas = [[f.formula]];
-  }
-  if (options.activate) sheet.activate();
-  try {
-    await context.sync();
-  } catch (e) {
-    throw new Error(`写入工作表“${sheetName}”失败：${describeOfficeError(e)}。`);
-  }
+  for (const name of ownership.stale) names.getItem(name).delete();
+  return { sheet, existed: ownership.existing !== null };
 }
 
 /** Rectangular values and number formats: strings → "@", numbers → numberFormat, null → empty. */

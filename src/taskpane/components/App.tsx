@@ -1,7 +1,8 @@
 /**
  * The task pane. Inside Excel it reads the open workbook; in a plain browser it reads an .xlsx chosen by the
- * user (or the example workbook) and shows a read-only preview of the sheets. All reading goes through
- * ../engine; this file only keeps UI state.
+ * user (or the example workbook) and shows a read-only preview of the sheets. 表格 lists the tables, 校验 runs the
+ * rules and lists the findings (inside Excel also 在工作簿中标注 / 清除标注). All reading, checking and writing goes
+ * through ../engine; this file only keeps UI state.
  */
 import * as React from 'react';
 import {
@@ -18,9 +19,11 @@ import {
 import { HostKind } from '../host';
 import * as engine from '../engine';
 import { LoadedWorkbook } from '../engine';
+import { CheckReport, FindingItem, markResultText, unmarkResultText } from '../checkView';
 import { splitRef } from '../../snapshot/address';
 import { SourceBar } from './SourceBar';
-import { FeatureBar } from './FeatureBar';
+import { FeatureBar, FeatureView } from './FeatureBar';
+import { CheckView } from './CheckView';
 import { TablesView } from './TablesView';
 import { SheetPreview, PreviewSelection } from './SheetPreview';
 
@@ -73,21 +76,51 @@ interface State {
   /** A failed selection in Excel (keeps the data on screen). */
   notice?: string;
   selection?: PreviewSelection;
+  view: FeatureView;
+  /** 校验 results for `data`. */
+  report?: CheckReport;
+  checking?: boolean;
+  checkError?: string;
+  /** Inside Excel: the workbook carries marks; what marking did last. */
+  marks: { present: boolean; busy?: string; message?: { intent: 'success' | 'error' | 'info'; text: string } };
 }
+
+const NO_MARKS: State['marks'] = { present: false };
 
 export function App({ host }: AppProps): JSX.Element {
   const styles = useStyles();
-  const [state, setState] = React.useState<State>({});
+  const [state, setState] = React.useState<State>({ view: 'tables', marks: NO_MARKS });
+  const viewRef = React.useRef<FeatureView>(state.view);
+  viewRef.current = state.view;
+  const markSupport = React.useMemo(() => (host === 'excel' ? engine.markSupport() : null), [host]);
 
-  const run = React.useCallback(async (busy: string, load: () => Promise<LoadedWorkbook>) => {
-    setState((s) => ({ ...s, busy, error: undefined, notice: undefined }));
+  const check = React.useCallback(async (data: LoadedWorkbook) => {
+    setState((s) => ({ ...s, view: 'check', checking: true, checkError: undefined }));
     try {
-      const data = await load();
-      setState({ data });
+      const report = await engine.checkWorkbook(data);
+      setState((s) => (s.data === data ? { ...s, report, checking: false } : s));
     } catch (e) {
-      setState({ error: engine.errorMessage(e) });
+      const msg = e instanceof Error ? e.message : String(e);
+      setState((s) => (s.data === data ? { ...s, checking: false, checkError: `校验时出错：${msg}` } : s));
     }
   }, []);
+
+  const run = React.useCallback(
+    async (busy: string, load: () => Promise<LoadedWorkbook>) => {
+      setState((s) => ({ ...s, busy, error: undefined, notice: undefined }));
+      let data: LoadedWorkbook;
+      try {
+        data = await load();
+      } catch (e) {
+        setState((s) => ({ view: s.view, marks: NO_MARKS, error: engine.errorMessage(e) }));
+        return;
+      }
+      setState((s) => ({ view: s.view, data, marks: { present: engine.hasMarks(data.snapshot) } }));
+      // Reading again while on 校验 checks the new workbook straight away.
+      if (viewRef.current === 'check') void check(data);
+    },
+    [check],
+  );
 
   const readExcel = React.useCallback(() => run('正在读取当前工作簿…', engine.loadFromExcel), [run]);
 
@@ -99,7 +132,7 @@ export function App({ host }: AppProps): JSX.Element {
     async (ref: string) => {
       const parts = splitRef(ref);
       if (!parts) return;
-      setState((s) => ({ ...s, notice: undefined, selection: { sheet: parts.sheet, range: parts.address, ref } }));
+      setState((s) => ({ ...s, notice: undefined, selection: { sheet: parts.sheet, ranges: [parts.address], ref } }));
       if (host === 'excel') {
         try {
           await engine.selectInExcel([ref]);
@@ -111,7 +144,53 @@ export function App({ host }: AppProps): JSX.Element {
     [host],
   );
 
-  const { data, busy, error, notice, selection } = state;
+  const selectFinding = React.useCallback(
+    async (item: FindingItem) => {
+      const target = item.target;
+      setState((s) => ({
+        ...s,
+        notice: undefined,
+        selection: target ? { sheet: target.sheet, ranges: target.ranges, ref: item.key } : { sheet: s.selection?.sheet ?? '', ref: item.key },
+      }));
+      if (host === 'excel' && target) {
+        try {
+          await engine.selectInExcel(item.finding.cells);
+        } catch (e) {
+          setState((s) => ({ ...s, notice: `无法在 Excel 中选中 ${item.finding.cells[0]}：${engine.errorMessage(e)}` }));
+        }
+      }
+    },
+    [host],
+  );
+
+  const mark = React.useCallback(async () => {
+    const report = state.report;
+    if (!report) return;
+    const findings = report.groups.flatMap((g) => g.items.map((i) => i.finding));
+    setState((s) => ({ ...s, marks: { present: s.marks.present, busy: '正在标注…' } }));
+    try {
+      const result = await engine.markInExcel(findings);
+      setState((s) => ({
+        ...s,
+        marks: { present: result.cells > 0, message: { intent: result.cells > 0 ? 'success' : 'info', text: markResultText(result) } },
+      }));
+    } catch (e) {
+      // The record sheet may have been written before the failure: keep 清除标注 available.
+      setState((s) => ({ ...s, marks: { present: true, message: { intent: 'error', text: engine.errorMessage(e) } } }));
+    }
+  }, [state.report]);
+
+  const unmark = React.useCallback(async () => {
+    setState((s) => ({ ...s, marks: { present: s.marks.present, busy: '正在清除标注…' } }));
+    try {
+      const result = await engine.unmarkInExcel();
+      setState((s) => ({ ...s, marks: { present: false, message: { intent: result.found ? 'success' : 'info', text: unmarkResultText(result) } } }));
+    } catch (e) {
+      setState((s) => ({ ...s, marks: { present: s.marks.present, message: { intent: 'error', text: engine.errorMessage(e) } } }));
+    }
+  }, []);
+
+  const { data, busy, error, notice, selection, view, report, checking, checkError, marks } = state;
 
   return (
     <div className={styles.page} data-testid="app">
@@ -132,7 +211,13 @@ export function App({ host }: AppProps): JSX.Element {
           accounts={data?.accounts}
         />
 
-        <FeatureBar />
+        <FeatureBar
+          view={view}
+          hasData={!!data && !busy}
+          busy={!!checking}
+          onTables={() => setState((s) => ({ ...s, view: 'tables' }))}
+          onCheck={() => data && void check(data)}
+        />
 
         {busy && <Spinner size="small" label={busy} labelPosition="after" />}
 
@@ -151,8 +236,30 @@ export function App({ host }: AppProps): JSX.Element {
           </MessageBar>
         )}
 
-        {data && !busy && (
+        {data && !busy && view === 'tables' && (
           <TablesView accounts={data.accounts} selectedRef={selection?.ref} onSelect={(ref) => void select(ref)} host={host} />
+        )}
+
+        {data && !busy && view === 'check' && checking && <Spinner size="small" label="正在校验…" labelPosition="after" />}
+
+        {data && !busy && view === 'check' && checkError && (
+          <MessageBar intent="error" data-testid="check-error">
+            <MessageBarBody>{checkError}</MessageBarBody>
+          </MessageBar>
+        )}
+
+        {data && !busy && view === 'check' && report && !checking && (
+          <CheckView
+            report={report}
+            host={host}
+            selectedKey={selection?.ref}
+            onSelect={(item) => void selectFinding(item)}
+            mark={
+              host === 'excel' && markSupport
+                ? { support: markSupport, ...marks, onMark: () => void mark(), onUnmark: () => void unmark() }
+                : undefined
+            }
+          />
         )}
 
         {!data && !busy && !error && (

@@ -1,9 +1,9 @@
 /**
- * The add-in's functions. 表格 (table list) is what exists today; 校验 / 生成说明 / 执行率汇总 have their
- * places reserved here and stay disabled until they are built.
+ * The add-in's functions: 表格 (table list) and 校验 work; 生成说明 / 执行率汇总 have their places reserved and stay
+ * disabled until they are built.
  */
 import * as React from 'react';
-import { Button, makeStyles, tokens, Tooltip } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, tokens, Tooltip } from '@fluentui/react-components';
 
 const useStyles = makeStyles({
   root: {
@@ -22,19 +22,48 @@ const useStyles = makeStyles({
   },
 });
 
+export type FeatureView = 'tables' | 'check';
+
 const COMING = [
-  { key: 'check', label: '校验' },
   { key: 'explain', label: '生成说明' },
   { key: 'rates', label: '执行率汇总' },
 ];
 
-export function FeatureBar(): JSX.Element {
+export interface FeatureBarProps {
+  view: FeatureView;
+  /** A workbook has been read (校验 needs one). */
+  hasData: boolean;
+  busy: boolean;
+  onTables: () => void;
+  /** Run 校验 on the workbook read. */
+  onCheck: () => void;
+}
+
+export function FeatureBar({ view, hasData, busy, onTables, onCheck }: FeatureBarProps): JSX.Element {
   const styles = useStyles();
+  const tab = (key: FeatureView, label: string, onClick: () => void, disabled = false) => (
+    <Button
+      appearance="subtle"
+      size="small"
+      className={mergeClasses(view === key && styles.current)}
+      aria-current={view === key ? 'page' : undefined}
+      data-feature={key}
+      disabledFocusable={disabled}
+      onClick={disabled ? undefined : onClick}
+    >
+      {label}
+    </Button>
+  );
   return (
     <nav className={styles.root} aria-label="功能" data-testid="features">
-      <Button appearance="subtle" className={styles.current} aria-current="page" size="small">
-        表格
-      </Button>
+      {tab('tables', '表格', onTables)}
+      {hasData ? (
+        tab('check', '校验', onCheck, busy)
+      ) : (
+        <Tooltip content="请先读取工作簿" relationship="description" withArrow>
+          {tab('check', '校验', onCheck, true)}
+        </Tooltip>
+      )}
       {COMING.map((f) => (
         <Tooltip key={f.key} content="即将推出" relationship="description" withArrow>
           <Button appearance="subtle" size="small" disabledFocusable data-feature={f.key}>

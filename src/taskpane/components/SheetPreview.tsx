@@ -1,18 +1,19 @@
 /**
- * Browser page only: a read-only view of one snapshot sheet as an HTML table, with the selected range
- * highlighted and scrolled into view. (Inside Excel the workbook itself is the preview.)
+ * Browser page only: a read-only view of one snapshot sheet as an HTML table, with the selected ranges
+ * (a table, or every cell of a finding) highlighted and the first one scrolled into view. (Inside Excel the
+ * workbook itself is the preview.)
  */
 import * as React from 'react';
 import { Caption1, Label, makeStyles, mergeClasses, Select, Subtitle2, tokens, useId } from '@fluentui/react-components';
-import type { WorkbookSnapshot } from '../../snapshot/types';
+import type { CellRange, WorkbookSnapshot } from '../../snapshot/types';
 import { columnName, parseA1 } from '../../snapshot/address';
 import { buildPreview, inRange, PREVIEW_MAX_COLS, PREVIEW_MAX_ROWS } from '../preview';
 
 export interface PreviewSelection {
   sheet: string;
-  /** A1 range on that sheet, when a table or cell was picked. */
-  range?: string;
-  /** The sheet-qualified reference that was picked (公开01表!A1:H40). */
+  /** A1 ranges on that sheet, when a table or a finding was picked (the first one is scrolled to). */
+  ranges?: string[];
+  /** What was picked: a table's reference (公开01表!A1:H40) or a finding's key. */
   ref?: string;
 }
 
@@ -71,6 +72,17 @@ const useStyles = makeStyles({
   merged: { textAlign: 'center' },
   num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
   hit: { backgroundColor: tokens.colorBrandBackground2 },
+  /** A finding's cells: outlined so single cells stand out; its first cell (the one in question) in red. */
+  hitCell: {
+    backgroundColor: tokens.colorPaletteYellowBackground2,
+    outline: `1px solid ${tokens.colorPaletteDarkOrangeBorder2}`,
+    outlineOffset: '-1px',
+  },
+  hitFirst: {
+    backgroundColor: tokens.colorPaletteYellowBackground2,
+    outline: `2px solid ${tokens.colorPaletteRedBorder2}`,
+    outlineOffset: '-2px',
+  },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -86,7 +98,17 @@ export function SheetPreview({ snapshot, selection, onSheetChange }: SheetPrevie
   const selectId = useId('sheet-select');
   const sheet = snapshot.sheets.find((s) => s.name === selection?.sheet) ?? snapshot.sheets[0];
   const grid = React.useMemo(() => (sheet ? buildPreview(sheet) : null), [sheet]);
-  const range = selection && sheet && selection.sheet === sheet.name && selection.range ? parseA1(selection.range) : null;
+  const ranges = React.useMemo<CellRange[]>(
+    () =>
+      selection && sheet && selection.sheet === sheet.name && selection.ranges
+        ? selection.ranges.map((r) => parseA1(r)).filter((r): r is CellRange => !!r)
+        : [],
+    [selection, sheet],
+  );
+  const range = ranges[0] ?? null;
+  const small = ranges.length > 0 && ranges.every((r) => (r.r1 - r.r0 + 1) * (r.c1 - r.c0 + 1) <= 4);
+  const rowActive = (r: number) => ranges.some((x) => r >= x.r0 && r <= x.r1);
+  const colActive = (c: number) => ranges.some((x) => c >= x.c0 && c <= x.c1);
 
   // Bring the selected range's top-left cell into view (below the sticky headers).
   React.useEffect(() => {
@@ -98,11 +120,19 @@ export function SheetPreview({ snapshot, selection, onSheetChange }: SheetPrevie
     const side = box.querySelector<HTMLElement>('tbody th');
     const b = box.getBoundingClientRect();
     const t = target.getBoundingClientRect();
-    box.scrollTop += t.top - b.top - (head?.offsetHeight ?? 0) - 4;
-    box.scrollLeft += t.left - b.left - (side?.offsetWidth ?? 0) - 4;
+    const headH = head?.offsetHeight ?? 0;
+    const sideW = side?.offsetWidth ?? 0;
+    if (small) {
+      // A finding's cell: centred, so its row label and neighbours stay visible.
+      box.scrollTop += t.top - b.top - headH - (box.clientHeight - headH - t.height) / 2;
+      box.scrollLeft += t.left - b.left - sideW - Math.max(0, (box.clientWidth - sideW - t.width) / 2);
+    } else {
+      box.scrollTop += t.top - b.top - headH - 4;
+      box.scrollLeft += t.left - b.left - sideW - 4;
+    }
     if (typeof box.scrollIntoView === 'function') box.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     // Runs again for every new selection object, so clicking the same table twice scrolls back to it.
-  }, [selection, sheet?.name]);
+  }, [selection, sheet?.name, small]);
 
   if (!sheet || !grid) return <Caption1 className={styles.muted}>工作簿中没有工作表。</Caption1>;
 
@@ -123,9 +153,9 @@ export function SheetPreview({ snapshot, selection, onSheetChange }: SheetPrevie
             ))}
           </Select>
         </div>
-        {range && selection?.range && (
+        {range && selection?.ranges && (
           <Caption1 data-testid="preview-range">
-            已定位：{sheet.name}!{selection.range}
+            已定位：{sheet.name}!{selection.ranges.join('、')}
           </Caption1>
         )}
       </div>
@@ -137,7 +167,7 @@ export function SheetPreview({ snapshot, selection, onSheetChange }: SheetPrevie
               {colHeads.map((c) => (
                 <th
                   key={c}
-                  className={mergeClasses(styles.colHead, !!range && c >= range.c0 && c <= range.c1 && styles.headActive)}
+                  className={mergeClasses(styles.colHead, colActive(c) && styles.headActive)}
                 >
                   {columnName(c)}
                 </th>
@@ -147,16 +177,16 @@ export function SheetPreview({ snapshot, selection, onSheetChange }: SheetPrevie
           <tbody>
             {grid.rows.map((row, r) => (
               <tr key={r}>
-                <th className={mergeClasses(styles.rowHead, !!range && r >= range.r0 && r <= range.r1 && styles.headActive)}>
+                <th className={mergeClasses(styles.rowHead, rowActive(r) && styles.headActive)}>
                   {r + 1}
                 </th>
                 {row.map((cell) => {
-                  const hit = inRange(range, cell.r, cell.c);
+                  const hit = ranges.some((x) => inRange(x, cell.r, cell.c));
                   const cls = mergeClasses(
                     styles.cell,
                     cell.colSpan === 1 ? styles.single : styles.merged,
                     cell.numeric && styles.num,
-                    hit && styles.hit,
+                    hit && (!small ? styles.hit : inRange(range, cell.r, cell.c) ? styles.hitFirst : styles.hitCell),
                   );
                   return (
                     <td

@@ -1,0 +1,182 @@
+/**
+ * Getting narrative text in: from a .txt or .docx file, or from the cells of a sheet, as paragraphs that
+ * remember where they were ("第27行", "第12段", "说明!A12"). Cleaning (Word bookmarks, width variants) and
+ * splitting into sentences keep offsets, so a finding can quote the text exactly as the user wrote it.
+ */
+import JSZip from 'jszip';
+import { WorkbookSnapshot } from '../snapshot/types';
+import { cellRef } from '../snapshot/address';
+import { cellText } from '../recognise/grid';
+
+export interface Paragraph {
+  text: string;
+  /** Where the paragraph is: "第27行" (.txt), "第12段" (.docx) or a cell "说明!A12". */
+  where: string;
+}
+
+export interface NarrativeInput {
+  paragraphs: Paragraph[];
+}
+
+export class NarrativeReadError extends Error {}
+
+/** Remove what converters leave behind: "[bookmark: _Toc123]" markers, zero-width characters, trailing tabs. */
+export function cleanText(s: string): string {
+  return s
+    .replace(/\[bookmark:[^\]]*\]/g, '')
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/[\t ]+$/g, '');
+}
+
+/**
+ * One-to-one normalisation for matching: full-width ASCII forms to ASCII (（）％：，；．０-９), the
+ * ideographic space to a space. Every character maps to exactly one character, so offsets stay valid and
+ * quotes can be cut from the original text.
+ */
+export function normaliseChars(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.charCodeAt(0);
+    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
+    else if (c === 0x3000) out += ' ';
+    else out += ch;
+  }
+  return out;
+}
+
+/** Read a .txt or .docx narrative. Throws NarrativeReadError with a Chinese message when it cannot. */
+export async function readNarrativeFile(bytes: ArrayBuffer | Uint8Array, fileName: string): Promise<NarrativeInput> {
+  const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.docx')) return readDocx(data, fileName);
+  if (lower.endsWith('.doc')) {
+    throw new NarrativeReadError(`无法读取“${fileName}”：旧版 Word（.doc）文件不受支持，请在 Word 中另存为 .docx 或 .txt 后再核对。`);
+  }
+  return { paragraphs: linesToParagraphs(decodeText(data)) };
+}
+
+/** Decode text bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (older Windows saves). */
+export function decodeText(data: Uint8Array): string {
+  if (data.length >= 2 && data[0] === 0xff && data[1] === 0xfe) return new TextDecoder('utf-16le').decode(data.subarray(2));
+  if (data.length >= 2 && data[0] === 0xfe && data[1] === 0xff) return new TextDecoder('utf-16be').decode(data.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(data).replace(/^\ufeff/, '');
+  } catch {
+    try {
+      return new TextDecoder('gb18030').decode(data);
+    } catch {
+      return new TextDecoder('utf-8').decode(data);
+    }
+  }
+}
+
+export function linesToParagraphs(text: string): Paragraph[] {
+  const out: Paragraph[] = [];
+  text.split(/\r\n|\r|\n/).forEach((line, i) => {
+    if (line.trim() !== '') out.push({ text: line, where: `第${i + 1}行` });
+  });
+  return out;
+}
+
+async function readDocx(data: Uint8Array, fileName: string): Promise<NarrativeInput> {
+  let xml: string | undefined;
+  try {
+    const zip = await JSZip.loadAsync(data);
+    xml = await zip.file('word/document.xml')?.async('string');
+  } catch (e) {
+    throw new NarrativeReadError(`无法读取“${fileName}”：它不是有效的 .docx 文件（${e instanceof Error ? e.message : String(e)}）。`);
+  }
+  if (xml === undefined) throw new NarrativeReadError(`无法读取“${fileName}”：文件中没有正文（word/document.xml）。`);
+  return { paragraphs: docxParagraphs(xml) };
+}
+
+/** Paragraphs of a WordprocessingML body: one per w:p, text from w:t, w:tab as a tab, w:br as a line break. */
+export function docxParagraphs(xml: string): Paragraph[] {
+  const out: Paragraph[] = [];
+  const body = xml.replace(/<w:del\b[\s\S]*?<\/w:del>/g, ''); // deleted revisions are not text
+  const paraRe = /<w:p\b[^>]*?(?:\/>|>([\s\S]*?)<\/w:p>)/g;
+  let m: RegExpExecArray | null;
+  let n = 0;
+  while ((m = paraRe.exec(body))) {
+    n++;
+    const inner = m[1] ?? '';
+    let text = '';
+    const runRe = /<w:t\b[^>]*>([\s\S]*?)<\/w:t>|<w:tab\/>|<w:br\b[^>]*\/>|<w:cr\/>/g;
+    let r: RegExpExecArray | null;
+    while ((r = runRe.exec(inner))) {
+      if (r[1] !== undefined) text += decodeXml(r[1]);
+      else if (r[0].startsWith('<w:tab')) text += '\t';
+      else text += '\n';
+    }
+    if (text.trim() !== '') out.push({ text, where: `第${n}段` });
+  }
+  return out;
+}
+
+function decodeXml(s: string): string {
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#x([0-9a-fA-F]+);/g, (_, h) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(parseInt(d, 10)))
+    .replace(/&amp;/g, '&');
+}
+
+/**
+ * Paragraphs from a sheet of the snapshot (the generated 说明 sheet, or one the user pasted text into):
+ * every non-empty text cell, row by row; a cell with line breaks gives several paragraphs with the same
+ * address. Without a sheet name, the first sheet whose name contains 说明.
+ */
+export function paragraphsFromSheet(snapshot: WorkbookSnapshot, sheetName?: string): NarrativeInput {
+  const sheet = sheetName
+    ? snapshot.sheets.find((s) => s.name === sheetName)
+    : snapshot.sheets.find((s) => /说明/.test(s.name));
+  if (!sheet) {
+    throw new NarrativeReadError(sheetName ? `工作簿中没有名为“${sheetName}”的工作表。` : '工作簿中没有名称含“说明”的工作表，请指定要核对的工作表。');
+  }
+  const out: Paragraph[] = [];
+  sheet.cells.forEach((row, r) => {
+    row?.forEach((cell, c) => {
+      if (!cell || typeof cell.v === 'number') return;
+      const t = cellText(cell);
+      if (t.trim() === '') return;
+      for (const part of t.split(/\r\n|\r|\n/)) if (part.trim() !== '') out.push({ text: part, where: cellRef(sheet.name, r, c) });
+    });
+  });
+  return { paragraphs: out };
+}
+
+/** A sentence of a paragraph: cleaned original text, its normalised twin (same length), and where. */
+export interface Sentence {
+  /** Index in the document's sentence list. */
+  index: number;
+  /** Index of the paragraph it belongs to. */
+  paragraph: number;
+  where: string;
+  /** Cleaned original text (for quotes). */
+  text: string;
+  /** normaliseChars(text): same length, for matching. */
+  norm: string;
+  /** First sentence of its paragraph. */
+  first: boolean;
+}
+
+/** Split cleaned paragraphs into sentences at 。！？ and line breaks (；and ，stay inside: they are clauses). */
+export function splitSentences(paragraphs: Paragraph[]): Sentence[] {
+  const out: Sentence[] = [];
+  paragraphs.forEach((p, pi) => {
+    const text = cleanText(p.text);
+    const re = /[^。！？!?\n]+[。！？!?]*/g;
+    let m: RegExpExecArray | null;
+    let first = true;
+    while ((m = re.exec(text))) {
+      const s = m[0];
+      if (s.trim() === '') continue;
+      out.push({ index: out.length, paragraph: pi, where: p.where, text: s, norm: normaliseChars(s), first });
+      first = false;
+    }
+  });
+  return out;
+}
