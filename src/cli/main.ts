@@ -17,6 +17,7 @@ import { Catalogues, cataloguesFor, rowsFromDelimited } from '../model/localCata
 import { initCommand } from './commands/init';
 import { ratesCommand } from './commands/rates';
 import { generateCommand } from './commands/generate';
+import { auditCommand } from './commands/audit';
 import { NotOwnedSheetError } from '../adapters/exceljs/writeSheetSpec';
 
 export interface Io {
@@ -36,8 +37,10 @@ export const USAGE = `用法：
   juesuan generate <工作簿.xlsx> -o <输出.xlsx> [--form sichuan|shanghai] [--text] [--docx 说明.docx]
                                                    生成“决算说明”（部门决算情况说明）和“执行率汇总”工作表；
                                                    --text 只在屏幕上输出说明全文
+  juesuan audit <工作簿.xlsx> --text <说明.txt|.docx> [--sheet 工作表] [--json]
+                                                   核对已写好的情况说明：每个数字、占比、增减、完成率与表中是否一致
 
-退出码：read 0 九张表齐全、1 有表缺失；check 0 没有错误、1 有错误；2 文件无法读取。`;
+退出码：read 0 九张表齐全、1 有表缺失；check、audit 0 没有错误、1 有错误；2 文件无法读取。`;
 
 interface Args {
   command?: string;
@@ -112,6 +115,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           { out: args.options.o ?? args.options.output, form: args.options.form, text: args.options.text === 'true', docx: args.options.docx },
           io.out,
         );
+      case 'audit':
+        if (args.files.length !== 1) {
+          io.err('请给出工作簿和说明：juesuan audit <工作簿.xlsx> --text <说明.txt|.docx> [--json]');
+          return 2;
+        }
+        return await auditCommand(args.files[0], { text: args.options.text, sheet: args.options.sheet, json: args.json, year: args.options.year }, io.out);
       case 'init':
         if (args.files.length !== 1) {
           io.err('请给出一个工作簿文件：juesuan init <工作簿.xlsx> [-o 输出.xlsx]');

@@ -1,0 +1,58 @@
+/**
+ * `juesuan audit <workbook.xlsx> --text <narrative.txt|.docx> [--sheet 说明] [--json]`: check a narrative someone
+ * already wrote against the tables. Exit codes as `check`: 0 no 错误, 1 错误 found, 2 unreadable input.
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { auditNarrative, NarrativeReadError, paragraphsFromSheet, readNarrativeFile, summarise } from '../../audit';
+import type { NarrativeInput } from '../../audit';
+import { readSupplement } from '../../supplement/sheet';
+import { WorkbookReadError } from '../../adapters/exceljs/snapshotFromXlsx';
+import { loadWorkbook } from '../main';
+
+export async function auditCommand(file: string, o: { text?: string; sheet?: string; json: boolean; year?: string }, out: (s: string) => void): Promise<number> {
+  const { snapshot, accounts } = await loadWorkbook(file);
+  let input: NarrativeInput;
+  let source: string;
+  if (o.text) {
+    let bytes: Buffer;
+    try {
+      bytes = await fs.readFile(o.text);
+    } catch {
+      throw new WorkbookReadError(`找不到说明文件“${o.text}”。`);
+    }
+    try {
+      input = await readNarrativeFile(bytes, path.basename(o.text));
+    } catch (e) {
+      if (e instanceof NarrativeReadError) throw new WorkbookReadError(e.message);
+      throw e;
+    }
+    source = path.basename(o.text);
+  } else {
+    input = paragraphsFromSheet(snapshot, o.sheet);
+    source = `工作表“${o.sheet ?? '说明'}”`;
+    if (!input.paragraphs.length) throw new WorkbookReadError(`工作簿中没有找到说明文字：请用 --text 给出 .txt/.docx 文件，或用 --sheet 指定放说明的工作表。`);
+  }
+  const year = o.year ? parseInt(o.year, 10) : undefined;
+  const result = auditNarrative(input, accounts, readSupplement(snapshot, accounts), { year });
+  if (o.json) out(JSON.stringify({ workbook: accounts.source, narrative: source, ...result }, null, 2));
+  else {
+    const lines = [`决算助手 · 核对说明 ${source} ↔ “${accounts.source}”${result.year ? `（${result.year}年度）` : ''}`];
+    for (const n of result.notes) lines.push(`注意：${n}`);
+    const order = { 错误: 0, 警告: 1, 提示: 2 } as const;
+    const findings = [...result.findings].sort((a, b) => order[a.severity] - order[b.severity]);
+    for (const f of findings) {
+      lines.push('', `[${f.severity}] ${f.where}：“${f.quote}”`, `    ${f.message}`);
+      if (f.cells.length) lines.push(`    对照单元格：${f.cells.slice(0, 8).join('、')}${f.cells.length > 8 ? ` 等${f.cells.length}处` : ''}  规则：${f.rule}`);
+      else lines.push(`    规则：${f.rule}`);
+    }
+    if (result.unplaced.length) {
+      lines.push('', `未核对（${result.unplaced.length} 个数字，需补充信息或无法确定所指）：`);
+      for (const c of result.unplaced.slice(0, 40)) lines.push(`  ${c.where}：${c.written}${c.reason ? ` —— ${c.reason}` : ''}`);
+      if (result.unplaced.length > 40) lines.push(`  ……另有 ${result.unplaced.length - 40} 个`);
+    }
+    lines.push('', summarise(result));
+    out(lines.join('\n'));
+  }
+  return result.findings.some((f) => f.severity === '错误') ? 1 : 0;
+}
