@@ -154,3 +154,23 @@ describe('layouts the fixtures do not have', () => {
     expect(f.map((x) => [x.expected, x.actual, x.cells])).toEqual([['1.30', '1.00', ['三公!B4', '三公!B5', '三公!B6', '三公!B9']]]);
   });
 });
+
+describe('sheets without any title (named Sheet1…Sheet9): tables recognised by their wording', () => {
+  it('finds all nine in the 四川 layout with every title cell removed', async () => {
+    const fs = await import('fs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(`${__dirname}/fixtures/xlsx/yuquan2021-sichuan.xlsx`) as unknown as ArrayBuffer);
+    let i = 1;
+    wb.eachSheet((ws) => {
+      ws.eachRow((row) =>
+        row.eachCell((c) => {
+          if (typeof c.value === 'string' && /决算(总)?表$/.test(c.value.replace(/\s/g, ''))) c.value = null;
+        }),
+      );
+      ws.name = `Sheet${i++}`;
+    });
+    const a = readAccounts(snapshotFromExcelJs(wb, 'untitled.xlsx'));
+    expect(a.tables.map((t) => `${t.id}@${t.sheet}`)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => `T${n}@Sheet${n}`));
+    expect(runRules(a).filter((f) => f.severity === '错误')).toEqual([]);
+  });
+});

@@ -106,31 +106,49 @@ export function sheetRegions(grid: Grid): Region[] {
   });
 }
 
-/** Guess a standard table from its header words, for regions without a title. */
+/**
+ * Guess a standard table from its wording, for regions without a title (a sheet named "Sheet3" holding
+ * only a header and rows). Each table has words no other table has; codes tell the classified tables
+ * from the two-sided ones.
+ */
 export function signatureOf(region: Region): TableId | undefined {
   const { grid } = region;
-  const words: string[] = [];
-  for (let r = region.r0; r <= Math.min(region.r1, region.r0 + 12); r++) {
+  const words = new Set<string>();
+  let codes = 0;
+  let fundCodes = 0;
+  let capitalCodes = 0;
+  for (let r = region.r0; r <= Math.min(region.r1, region.r0 + 120); r++) {
     for (let c = region.c0; c <= region.c1; c++) {
       const t = grid.norm(r, c);
-      if (t) words.push(t);
+      if (!t) continue;
+      // Codes sit in the first columns (amounts like 853 elsewhere are not codes).
+      if (c <= region.c0 + 2 && /^\d{3}(\d{2}){0,2}$/.test(t) && !/^3\d\d/.test(t)) {
+        codes++;
+        if (/^22[39]/.test(t) || /^212(08|10|11|13|14)/.test(t)) fundCodes++;
+        if (/^223/.test(t)) capitalCodes++;
+      }
+      if (t.length <= 40) words.add(t.replace(/^[一二三四五六七八九十]+、/, ''));
     }
   }
-  const all = words.join('|');
+  const all = [...words].join('|');
   const has = (re: RegExp) => re.test(all);
-  if (has(/因公出国/) && has(/公务接待/)) return 'T7';
-  if (has(/人员经费/) && has(/公用经费/) && has(/30101|工资福利支出/)) return 'T6';
-  if (has(/年初结转和结余/) && has(/本年收入/) && has(/年末结转和结余/) && has(/本年支出/)) {
-    if (has(/国有资本/)) return 'T9';
-    if (has(/政府性基金/)) return 'T8';
+  if (has(/人员经费/) && has(/公用经费/) && has(/(^|\|)30(1|101)(\||$)|工资福利支出/)) return 'T6';
+  if (has(/因公出国/) && has(/公务接待/) && has(/预算/) && has(/决算/)) return 'T7';
+  if (has(/年初财政拨款结转和结余/)) return 'T4';
+  if (has(/年初(财政拨款)?结转和结余/) && has(/年末(财政拨款)?结转和结余/) && has(/本年收入/) && has(/本年支出/) && codes > 0 && !has(/上级补助收入/)) {
+    if (capitalCodes > 0 && capitalCodes >= fundCodes - capitalCodes) return 'T9';
+    if (has(/国有资本经营/) && !has(/政府性基金/)) return 'T9';
+    return 'T8';
+  }
+  if (has(/年初财政拨款结转和结余/) || (has(/一般公共预算财政拨款/) && has(/政府性基金预算财政拨款/) && has(/本年支出合计/) && !has(/上级补助收入/))) return 'T4';
+  if ((has(/本年收入合计/) || has(/收入总计/)) && (has(/本年支出合计/) || has(/支出总计/)) && has(/上级补助收入|事业收入/)) return 'T1';
+  if (codes === 0) {
+    // An empty fund table: only its header and the "本年度没有…收入和支出" note.
+    if (has(/本年支出|基本支出/) && has(/没有|无数据|为空/)) return has(/国有资本经营/) ? 'T9' : has(/政府性基金/) ? 'T8' : undefined;
     return undefined;
   }
-  if (has(/上级补助收入/) && has(/附属单位上缴收入/) && has(/科目/) && !has(/本年收入合计\|.*支出/)) {
-    if (!has(/一、一般公共预算财政拨款收入|年初结转和结余\|/)) return 'T2';
-  }
-  if (has(/上缴上级支出/) && has(/对附属单位补助支出/) && has(/科目/) && !has(/上级补助收入/)) return 'T3';
-  if (has(/一般公共预算财政拨款收入/) && has(/本年支出合计/) && has(/上级补助收入/)) return 'T1';
-  if (has(/年初财政拨款结转和结余/) && has(/本年支出合计/)) return 'T4';
-  if (has(/基本支出/) && has(/项目支出/) && has(/科目/) && !has(/上缴上级/)) return 'T5';
+  if (has(/上级补助收入/) && has(/附属单位上缴收入/)) return 'T2';
+  if (has(/上缴上级支出/) || has(/对附属单位补助支出/)) return 'T3';
+  if (has(/基本支出/) && has(/项目支出/)) return 'T5';
   return undefined;
 }
