@@ -38,27 +38,29 @@ const median = (xs) => {
 const ms = (x) => `${x.toFixed(1).padStart(8)} ms`;
 
 (async () => {
-  console.log(`决算助手 benchmark — ${runs} runs each, median; Node ${process.version}`);
+  console.log(`决算助手 benchmark — ${runs} runs each after 2 warm-up runs, median; Node ${process.version}`);
   console.log('file'.padEnd(36), 'size'.padStart(8), 'rows'.padStart(6), '  parse .xlsx', '    snapshot', '     read', '    check', '  engine/parse');
   for (const file of targets) {
     const bytes = fs.readFileSync(file);
     const t = { parse: [], snap: [], read: [], check: [] };
     let rows = 0;
     let findings = 0;
-    for (let i = 0; i < runs; i++) {
+    // Two warm-up runs (JIT) are not counted.
+    for (let i = -2; i < runs; i++) {
+      const keep = i >= 0;
       let t0 = performance.now();
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(bytes);
-      t.parse.push(performance.now() - t0);
+      if (keep) t.parse.push(performance.now() - t0);
       t0 = performance.now();
       const snapshot = lib.snap.snapshotFromExcelJs(wb, path.basename(file));
-      t.snap.push(performance.now() - t0);
+      if (keep) t.snap.push(performance.now() - t0);
       t0 = performance.now();
       const accounts = lib.read.readAccounts(snapshot);
-      t.read.push(performance.now() - t0);
+      if (keep) t.read.push(performance.now() - t0);
       t0 = performance.now();
       const f = lib.rules.runRules(accounts);
-      t.check.push(performance.now() - t0);
+      if (keep) t.check.push(performance.now() - t0);
       rows = ['T2', 'T3', 'T5', 'T8', 'T9'].reduce((n, id) => n + (accounts[id] ? accounts[id].rows.length : 0), 0);
       findings = f.length;
     }

@@ -227,7 +227,7 @@ function readRegion(region: Region): Found | undefined {
       table: id,
     });
   }
-  const ctx = { unit, issues };
+  const ctx = { unit, issues, textCells: [] as string[] };
   const tid = id as TableId;
   switch (tid) {
     case 'T1':
@@ -272,24 +272,12 @@ function readRegion(region: Region): Found | undefined {
       break;
   }
   for (const i of issues) i.table = i.table ?? tid;
-  textNumberNotice(found);
+  textNumberNotice(found, ctx.textCells);
   return found;
 }
 
 /** One notice per table when amounts were stored as text (they are read, but Excel cannot sum them). */
-function textNumberNotice(found: Found): void {
-  const cells: string[] = [];
-  const visit = (v: unknown): void => {
-    if (!v || typeof v !== 'object') return;
-    if ('fromText' in (v as object) && 'cell' in (v as object)) {
-      const fig = v as { fromText: boolean; cell: string };
-      if (fig.fromText) cells.push(fig.cell);
-      return;
-    }
-    if (Array.isArray(v)) v.forEach(visit);
-    else for (const [k, x] of Object.entries(v as object)) if (k !== 'location') visit(x);
-  };
-  visit(found.parsed);
+function textNumberNotice(found: Found, cells: string[]): void {
   if (cells.length) {
     found.issues.push({
       severity: '提示',

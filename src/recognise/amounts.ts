@@ -18,6 +18,8 @@ export interface AmountContext {
   unit: MoneyUnit;
   issues: ReadIssue[];
   table: string;
+  /** Cells whose amount was stored as text, collected for one notice per table. */
+  textCells?: string[];
 }
 
 /** Does the cell look like an amount (number, numeric text, or a dash)? Used to find data rows. */
@@ -67,7 +69,19 @@ export function readFigure(ctx: AmountContext, r: number, c: number): Figure | u
   const base = { cell: ref, sheet: grid.name, row: r, col: c, formula: !!cell?.formula };
   const defaultHalf = halfWidthFen(unit, 2);
   if (!cell || cell.v === null || (typeof cell.v === 'string' && (cell.v.trim() === '' || DASHES.test(cell.v.trim())))) {
-    return { ...base, fen: 0, raw: cell ? String(cell.v ?? '') : '', halfWidth: defaultHalf, blank: true, fromText: false, hiddenPrecision: false };
+    return {
+      cell: ref,
+      sheet: grid.name,
+      row: r,
+      col: c,
+      formula: base.formula,
+      fen: 0,
+      raw: cell ? String(cell.v ?? '') : '',
+      halfWidth: defaultHalf,
+      blank: true,
+      fromText: false,
+      hiddenPrecision: false,
+    };
   }
   const v = cell.v;
   if (isCellError(v)) {
@@ -91,7 +105,10 @@ export function readFigure(ctx: AmountContext, r: number, c: number): Figure | u
     const m = PLAIN_NUMBER.exec(v.trim());
     if (m) {
       const fast = fastFen(Number(m[0].replace(/,/g, '')), unit);
-      if (fast !== undefined) return figureFrom(base, fast, v, true, cell.f, Math.max(2, (m[1] ?? '').length), unit);
+      if (fast !== undefined) {
+        ctx.textCells?.push(ref);
+        return figureFrom(base, fast, v, true, cell.f, Math.max(2, (m[1] ?? '').length), unit);
+      }
     }
     dec = parseDecimal(v.replace(/(万元|元)$/, ''));
     fromText = true;
@@ -107,6 +124,7 @@ export function readFigure(ctx: AmountContext, r: number, c: number): Figure | u
     return undefined;
   }
   const { fen } = decimalToFen(dec, unit);
+  if (fromText) ctx.textCells?.push(ref);
   // A text number shows its own decimals, but published 万元 figures always carry at least 2.
   return figureFrom(base, fen, String(v), fromText, cell.f, fromText ? Math.max(2, Math.min(dec.scale, 6)) : 2, unit);
 }

@@ -16,12 +16,12 @@ export function parseBasicExpenditure(
   region: Region,
   id: TableId,
   headerStart: number,
-  ctx: { unit: MoneyUnit; issues: ReadIssue[] },
+  ctx: { unit: MoneyUnit; issues: ReadIssue[]; textCells?: string[] },
   location: BasicExpenditureTable['location'],
 ): BasicExpenditureTable {
   const { grid } = region;
   const table: BasicExpenditureTable = { location, items: [] };
-  const amountCtx: AmountContext = { grid, unit: ctx.unit, issues: ctx.issues, table: id };
+  const amountCtx: AmountContext = { grid, unit: ctx.unit, issues: ctx.issues, table: id, textCells: ctx.textCells };
   // Code columns: many cells with 经济分类 codes (301, 30101, or 301 | 01 split).
   const codeCols: { c: number; split: boolean }[] = [];
   for (let c = region.c0; c <= region.c1; c++) {
@@ -163,12 +163,12 @@ export function parseThreePublic(
   region: Region,
   id: TableId,
   headerStart: number,
-  ctx: { unit: MoneyUnit; issues: ReadIssue[] },
+  ctx: { unit: MoneyUnit; issues: ReadIssue[]; textCells?: string[] },
   location: ThreePublicTable['location'],
 ): ThreePublicTable {
   const { grid } = region;
   const table: ThreePublicTable = { location, budget: {}, actual: {} };
-  const amountCtx: AmountContext = { grid, unit: ctx.unit, issues: ctx.issues, table: id };
+  const amountCtx: AmountContext = { grid, unit: ctx.unit, issues: ctx.issues, table: id, textCells: ctx.textCells };
   const dataStart = firstRow(region, headerStart, (r) => {
     const cells = grid.rowCells(r, region.c0, region.c1);
     return (

@@ -139,7 +139,7 @@ export function parseCodedTable(
   region: Region,
   id: TableId,
   headerStart: number,
-  ctx: { unit: MoneyUnit; issues: ReadIssue[] },
+  ctx: { unit: MoneyUnit; issues: ReadIssue[]; textCells?: string[] },
   location: CodedTable['location'],
 ): CodedTable {
   const { grid } = region;
@@ -209,7 +209,7 @@ export function parseCodedTable(
     }
   }
   location.columns = columns;
-  const amountCtx: AmountContext = { grid, unit: ctx.unit, issues: ctx.issues, table: id };
+  const amountCtx: AmountContext = { grid, unit: ctx.unit, issues: ctx.issues, table: id, textCells: ctx.textCells };
   let parents = ['', '', ''];
   let prev: CodedRow | undefined;
   for (const r of dataRows) {

@@ -63,7 +63,7 @@ export function parseTwoSided(
   region: Region,
   id: TableId,
   headerStart: number,
-  ctx: { unit: MoneyUnit; issues: ReadIssue[] },
+  ctx: { unit: MoneyUnit; issues: ReadIssue[]; textCells?: string[] },
   location: TwoSidedTable['location'],
 ): TwoSidedTable {
   const { grid } = region;
@@ -126,7 +126,7 @@ export function parseTwoSided(
     ...incomeCols.map((c) => ({ ...c, key: `income.${c.key}` })),
     ...expCols.map((c) => ({ ...c, key: `expenditure.${c.key}` })),
   ];
-  const amountCtx: AmountContext = { grid, unit: ctx.unit, issues: ctx.issues, table: id };
+  const amountCtx: AmountContext = { grid, unit: ctx.unit, issues: ctx.issues, table: id, textCells: ctx.textCells };
   // Sub-lines under 年初/年末 财政拨款结转和结余 (T4) repeat the fund names: prefix them.
   let incomeScope = '';
   let expScope = '';
