@@ -6,7 +6,19 @@ import { normaliseName } from './classes';
  * quotes, "（类）/（款）/（项）"): Unicode compatibility forms (full-width letters, digits and punctuation),
  * zero-width characters, single quotes, dash and comma variants, and a trailing colon.
  */
+const NAME_CACHE = new Map<string, string>();
 export function normaliseCatalogueName(name: string): string {
+  // The same names come back for every table and every rule: normalise each once.
+  let v = NAME_CACHE.get(name);
+  if (v === undefined) {
+    v = normaliseUncached(name);
+    if (NAME_CACHE.size > 50_000) NAME_CACHE.clear();
+    NAME_CACHE.set(name, v);
+  }
+  return v;
+}
+
+function normaliseUncached(name: string): string {
   let s = name.normalize('NFKC').replace(/[\u200b-\u200d\u2060\ufeff]/g, '');
   s = s
     .replace(/[‘’'`]/g, '"')
