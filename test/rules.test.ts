@@ -327,7 +327,7 @@ describe('structure rules on the model', () => {
     const accounts = readAccounts(snapshotFromExcelJs(await workbook('yuquan2021-sichuan'), 'x'));
     accounts.T4!.expenditure = accounts.T4!.expenditure.filter((l) => l.key !== 'expenditureTotal');
     expect(runRules(accounts).filter((x) => x.rule === 'T4-必备行').map((x) => x.message)).toEqual([
-      '财政拨款收入支出决算总表中找不到“本年支出合计”行，相关合计无法核对。',
+      '财政拨款收入支出决算总表中找不到“本年支出合计”行，相关合计无法核对（缺行不按0处理）。',
     ]);
   });
 

@@ -3,6 +3,7 @@
  * remember where they were ("第27行", "第12段", "说明!A12"). Cleaning (Word bookmarks, width variants) and
  * splitting into sentences keep offsets, so a finding can quote the text exactly as the user wrote it.
  */
+import { unescapeXml } from '../output/xml';
 import JSZip from 'jszip';
 import { WorkbookSnapshot } from '../snapshot/types';
 import { cellRef } from '../snapshot/address';
@@ -113,16 +114,7 @@ export function docxParagraphs(xml: string): Paragraph[] {
   return out;
 }
 
-function decodeXml(s: string): string {
-  return s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#x([0-9a-fA-F]+);/g, (_, h) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(parseInt(d, 10)))
-    .replace(/&amp;/g, '&');
-}
+const decodeXml = unescapeXml;
 
 /**
  * Paragraphs from a sheet of the snapshot (the generated 说明 sheet, or one the user pasted text into):

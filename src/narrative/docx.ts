@@ -3,11 +3,10 @@
  * pane shows them) and paragraphs, placeholders in red on yellow. Fonts: 仿宋_GB2312 body, 黑体 headings.
  */
 import JSZip from 'jszip';
+import { escapeXml } from '../output/xml';
 import { Narrative, NarrativeSection, Paragraph } from './types';
 
-function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+const esc = escapeXml;
 
 function run(text: string, opts: { placeholder?: boolean } = {}): string {
   const rpr = opts.placeholder ? '<w:rPr><w:color w:val="C00000"/><w:highlight w:val="yellow"/></w:rPr>' : '';

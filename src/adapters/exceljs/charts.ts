@@ -8,6 +8,8 @@
  * one xdr:twoCellAnchor per chart in the sheet's drawing part, with the relationships, the <drawing r:id>
  * element in the worksheet (at its place in the CT_Worksheet sequence) and the [Content_Types].xml overrides.
  */
+import { escapeXml, unescapeXml } from '../../output/xml';
+import { a1 } from '../../snapshot/address';
 import JSZip from 'jszip';
 import { ChartSpec } from '../../output/sheetSpec';
 import { parseA1, quoteSheet } from '../../snapshot/address';
@@ -30,20 +32,7 @@ const AFTER_DRAWING = ['legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture
 
 export class ChartWriteError extends Error {}
 
-export function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-function unescapeXml(s: string): string {
-  return s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#x([0-9a-fA-F]+);/g, (_, h) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(parseInt(d, 10)))
-    .replace(/&amp;/g, '&');
-}
+export { escapeXml };
 
 function attr(tag: string, name: string): string | undefined {
   const m = new RegExp(`\\s${name.replace(':', '\\:')}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag);
@@ -183,16 +172,7 @@ function rangeCells(range: string): string[] {
   return out;
 }
 
-function cellA1(r: number, c: number): string {
-  let n = c + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${s}${r + 1}`;
-}
+const cellA1 = a1;
 
 function absolute(range: string): string {
   return range

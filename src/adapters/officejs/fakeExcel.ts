@@ -18,7 +18,13 @@
  *    fill" and a solid fill (#4900). Setting color on an unfilled cell makes a solid fill; clear() removes it;
  *  - notes (Worksheet.notes, ExcelApi 1.18) and threaded comments (Workbook.comments, 1.10): a cell holds a note or
  *    a comment, never both (adding the other fails the sync);
- *  - `excelApi` is the host's ExcelApi version: a request that needs a newer set fails the sync (ApiNotFound).
+ *  - `excelApi` is the host's ExcelApi version: a request that needs a newer set fails the sync (ApiNotFound);
+ *  - cell formats (Range.format font / alignment / wrap / borders, setCellProperties 1.9 with textRuns 1.18): kept
+ *    per cell in FakeCell.format and FakeCell.runs; typing a new value drops the text runs, as Excel does;
+ *  - column widths (points), hidden columns, merge / unmerge (merging keeps only the top-left value), freeze panes;
+ *  - charts (Worksheet.charts): add(type, source, seriesBy) makes one series per column (or row) of the source,
+ *    series names / values / x-axis values (setValues, setXAxisValues, series.add: ExcelApi 1.7), title, legend,
+ *    data labels (numberFormat 1.8), value axis, setPosition; only the chart types listed in CHART_TYPES exist.
  */
 import { CellRange } from '../../snapshot/types';
 import { a1, parseA1, rangeA1 } from '../../snapshot/address';
@@ -69,6 +75,37 @@ export interface FakeCell {
   text?: string;
   isError?: boolean;
   fill?: FakeFill;
+  /** Font, alignment, wrap and borders set through Range.format or setCellProperties. */
+  format?: FakeCellFormat;
+  /** Rich-text runs (setCellProperties textRuns, ExcelApi 1.18). */
+  runs?: FakeTextRun[];
+}
+
+export interface FakeFont {
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  color?: string;
+  name?: string;
+}
+
+export interface FakeBorder {
+  style: string;
+  color?: string;
+  weight?: string;
+}
+
+export interface FakeCellFormat {
+  font?: FakeFont;
+  wrapText?: boolean;
+  verticalAlignment?: string;
+  horizontalAlignment?: string;
+  borders?: { top?: FakeBorder; bottom?: FakeBorder; left?: FakeBorder; right?: FakeBorder };
+}
+
+export interface FakeTextRun {
+  text: string;
+  font?: FakeFont;
 }
 
 export class FakeSheetModel {
@@ -78,6 +115,11 @@ export class FakeSheetModel {
   hiddenCols = new Set<number>();
   /** Notes by cell key ("r,c"). */
   notes = new Map<string, string>();
+  /** Column widths in points (absent = standard width). */
+  columnWidths = new Map<number, number>();
+  /** Rows frozen at the top (0 = none). */
+  frozenRows = 0;
+  charts: FakeChartModel[] = [];
   constructor(
     public name: string,
     public visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible',
@@ -413,6 +455,17 @@ export class FakeWorksheet extends FakeProxy<FakeSheetModel> {
   get notes(): FakeNoteCollection {
     return new FakeNoteCollection(this.context, () => this.must());
   }
+  /** The threaded comments on this sheet (ExcelApi 1.10). */
+  get comments(): FakeCommentCollection {
+    return new FakeCommentCollection(this.context, () => this.must());
+  }
+  get charts(): FakeChartCollection {
+    return new FakeChartCollection(this.context, () => this.must());
+  }
+  /** ExcelApi 1.7. */
+  get freezePanes(): FakeFreezePanes {
+    return new FakeFreezePanes(this.context, () => this.must());
+  }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     if (valuesOnly !== true) throw new Error('fake: only getUsedRangeOrNullObject(true) is modelled');
     return new FakeRange(
@@ -528,6 +581,17 @@ export class FakeRange extends FakeProxy<RangeTarget> {
   get valueTypes(): string[][] { return this.prop('valueTypes'); }
   get rowHidden(): boolean | null { return this.prop('rowHidden'); }
   get columnHidden(): boolean | null { return this.prop('columnHidden'); }
+  /** Hides or shows the columns the range spans (ExcelApi 1.2). */
+  set columnHidden(v: boolean) {
+    this.context.enqueue(() => {
+      const t = this.must();
+      if (typeof v !== 'boolean') throw new Error(`InvalidArgument: columnHidden ${String(v)}`);
+      for (let c = t.c0; c <= t.c1; c++) {
+        if (v) t.sheet.hiddenCols.add(c);
+        else t.sheet.hiddenCols.delete(c);
+      }
+    });
+  }
   get values(): unknown[][] { return this.prop('values'); }
   set values(v: unknown[][]) { this.write('values', v); }
   get numberFormat(): unknown[][] { return this.prop('numberFormat'); }
@@ -568,6 +632,63 @@ export class FakeRange extends FakeProxy<RangeTarget> {
       return { sheet: t.sheet, r0: t.r0, r1: t.r1, c0: t.c0 + j, c1: t.c0 + j };
     });
   }
+  getEntireColumn(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const t = this.must();
+      return { sheet: t.sheet, r0: 0, r1: MAX_ROWS - 1, c0: t.c0, c1: t.c1 };
+    });
+  }
+  /** ExcelApi 1.2. Merging keeps only the top-left cell's value (the others are emptied). */
+  merge(across = false): void {
+    this.context.enqueue(() => {
+      const t = this.must();
+      const areas: CellRange[] = across
+        ? Array.from({ length: t.r1 - t.r0 + 1 }, (_, i) => ({ r0: t.r0 + i, r1: t.r0 + i, c0: t.c0, c1: t.c1 }))
+        : [{ r0: t.r0, r1: t.r1, c0: t.c0, c1: t.c1 }];
+      for (const a of areas) {
+        if (a.r0 === a.r1 && a.c0 === a.c1) continue;
+        if ((a.r1 - a.r0 + 1) * (a.c1 - a.c0 + 1) > 100000) throw new Error('fake: merge area too large');
+        t.sheet.merges = t.sheet.merges.filter((m) => !intersects(m, a));
+        for (let r = a.r0; r <= a.r1; r++) {
+          for (let c = a.c0; c <= a.c1; c++) {
+            if (r === a.r0 && c === a.c0) continue;
+            const cell = t.sheet.get(r, c);
+            if (cell) {
+              cell.value = '';
+              delete cell.formula;
+              delete cell.runs;
+              delete cell.isError;
+              delete cell.text;
+            }
+          }
+        }
+        t.sheet.merges.push({ ...a });
+      }
+    });
+  }
+  /** ExcelApi 1.2: every merged area that intersects the range is split. */
+  unmerge(): void {
+    this.context.enqueue(() => {
+      const t = this.must();
+      t.sheet.merges = t.sheet.merges.filter((m) => !intersects(m, t));
+    });
+  }
+  /** ExcelApi 1.9 (textRuns: 1.18). Fonts, fills, alignment, wrap and borders per cell; `{}` changes nothing. */
+  setCellProperties(props: unknown[][]): void {
+    this.context.requireApi('1.9', 'Range.setCellProperties');
+    if (props.some((row) => row.some((p) => !!p && typeof p === 'object' && 'textRuns' in p))) {
+      this.context.requireApi('1.18', 'SettableCellProperties.textRuns');
+    }
+    this.context.enqueue(() => {
+      const t = this.must();
+      const rows = t.r1 - t.r0 + 1;
+      const cols = t.c1 - t.c0 + 1;
+      if (props.length !== rows || props.some((row) => row.length !== cols)) {
+        throw new Error(`InvalidArgument: cell properties have the wrong dimensions for ${rangeA1(t)}`);
+      }
+      props.forEach((row, r) => row.forEach((p, c) => applyCellProperties(t.sheet, t.r0 + r, t.c0 + c, p)));
+    });
+  }
   getMergedAreasOrNullObject(): FakeRangeAreas {
     return new FakeRangeAreas(
       this.context,
@@ -601,6 +722,7 @@ export class FakeRange extends FakeProxy<RangeTarget> {
 
 /** Excel's behaviour when a value is entered in a cell through Range.values / Range.formulas. */
 function typeInto(cell: FakeCell, input: unknown, asFormula: boolean): void {
+  delete cell.runs;
   delete cell.formula;
   delete cell.isError;
   delete cell.text;
@@ -754,6 +876,47 @@ export class FakeRangeFormat {
   get fill(): FakeRangeFill {
     return new FakeRangeFill(this.context, this.range);
   }
+  get font(): FakeRangeFont {
+    return new FakeRangeFont(this.context, this.range);
+  }
+  get borders(): FakeRangeBorderCollection {
+    return new FakeRangeBorderCollection(this.context, this.range);
+  }
+  set wrapText(v: boolean) {
+    this.eachCell((f) => (f.wrapText = checkBool('wrapText', v)));
+  }
+  set verticalAlignment(v: string) {
+    this.eachCell((f) => (f.verticalAlignment = checkIn('verticalAlignment', v, V_ALIGN)));
+  }
+  set horizontalAlignment(v: string) {
+    this.eachCell((f) => (f.horizontalAlignment = checkIn('horizontalAlignment', v, H_ALIGN)));
+  }
+  /** In points (ExcelApi 1.2); Excel's limit is 255 characters (1342.5 pt at the standard font). */
+  set columnWidth(v: number) {
+    this.context.enqueue(() => {
+      const t = this.range();
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1342.5) throw new Error(`InvalidArgument: columnWidth ${String(v)}`);
+      for (let c = t.c0; c <= t.c1; c++) t.sheet.columnWidths.set(c, v);
+    });
+  }
+  /** true resets the columns to the standard width (ExcelApi 1.2). */
+  set useStandardWidth(v: boolean) {
+    this.context.enqueue(() => {
+      const t = this.range();
+      if (v !== true) throw new Error('fake: only useStandardWidth = true is modelled');
+      for (const c of [...t.sheet.columnWidths.keys()]) if (c >= t.c0 && c <= t.c1) t.sheet.columnWidths.delete(c);
+    });
+  }
+  /** ExcelApi 1.2: row heights follow the content (not modelled beyond resolving the range). */
+  autofitRows(): void {
+    this.context.enqueue(() => void this.range());
+  }
+  private eachCell(set: (f: FakeCellFormat) => void): void {
+    this.context.enqueue(() => {
+      const t = this.range();
+      for (const { r, c } of cellsOf(t)) set(cellFormat(t.sheet.ensure(r, c)));
+    });
+  }
 }
 
 const FILL_19 = ['pattern', 'patternColor', 'tintAndShade', 'patternTintAndShade'];
@@ -849,11 +1012,29 @@ function singleCell(address: string): CellRange {
 }
 
 export class FakeNoteCollection {
+  private loadedItems: FakeNote[] | null = null;
   constructor(
     readonly context: FakeContext,
     private readonly sheet: () => FakeSheetModel,
   ) {
     context.requireApi('1.18', 'Worksheet.notes');
+  }
+  load(props?: string | string[]): this {
+    const list = parseProps(props).map((p) => p.replace(/^items\//, ''));
+    this.context.enqueue(() => {
+      const s = this.sheet();
+      this.loadedItems = [...s.notes.keys()].map((k) => {
+        const [r, c] = k.split(',').map(Number);
+        const note = new FakeNote(this.context, () => ({ sheet: s, r, c }), false, true);
+        note.fill({ sheet: s, r, c }, list);
+        return note;
+      });
+    });
+    return this;
+  }
+  get items(): FakeNote[] {
+    if (!this.loadedItems) throw notLoaded('items');
+    return this.loadedItems;
   }
   getItemOrNullObject(address: string): FakeNote {
     return new FakeNote(
@@ -897,6 +1078,9 @@ export class FakeNoteCollection {
 
 export class FakeNote extends FakeProxy<NoteTarget> {
   protected readonly loadable = ['content'] as const;
+  fill(t: NoteTarget, props: string[]): void {
+    for (const p of props) this.loaded.set(p, this.readProp(t, p));
+  }
   protected readProp(t: NoteTarget, prop: string): unknown {
     if (prop === 'content') return t.sheet.notes.get(FakeSheetModel.key(t.r, t.c));
     return undefined;
@@ -912,13 +1096,18 @@ export class FakeNote extends FakeProxy<NoteTarget> {
 
 export class FakeCommentCollection {
   private loadedItems: FakeComment[] | null = null;
-  constructor(readonly context: FakeContext) {
-    context.requireApi('1.10', 'Workbook.comments');
+  constructor(
+    readonly context: FakeContext,
+    /** Worksheet.comments: only this sheet's comments. */
+    private readonly sheet?: () => FakeSheetModel,
+  ) {
+    context.requireApi('1.10', sheet ? 'Worksheet.comments' : 'Workbook.comments');
   }
   load(props?: string | string[]): this {
     const list = parseProps(props).map((p) => p.replace(/^items\//, ''));
     this.context.enqueue(() => {
-      this.loadedItems = this.context.model.comments.map((m) => {
+      const only = this.sheet ? this.sheet() : null;
+      this.loadedItems = this.context.model.comments.filter((m) => !only || m.sheet === only).map((m) => {
         const item = new FakeComment(this.context, () => m, false, true);
         item.fill(m, list);
         return item;
@@ -981,6 +1170,474 @@ export class FakeComment extends FakeProxy<FakeCommentModel> {
     this.context.enqueue(() => {
       const m = this.must();
       this.context.model.comments = this.context.model.comments.filter((x) => x !== m);
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Cell formats (fonts, alignment, borders), setCellProperties, freeze panes
+
+function intersects(a: CellRange, b: CellRange): boolean {
+  return a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
+}
+
+const V_ALIGN = ['Top', 'Center', 'Bottom', 'Justify', 'Distributed'];
+const H_ALIGN = ['General', 'Left', 'Center', 'Right', 'Fill', 'Justify', 'CenterAcrossSelection', 'Distributed'];
+const BORDER_STYLES = ['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Double', 'SlantDashDot'];
+const BORDER_WEIGHTS = ['Hairline', 'Thin', 'Medium', 'Thick'];
+
+function checkBool(what: string, v: unknown): boolean {
+  if (typeof v !== 'boolean') throw new Error(`InvalidArgument: ${what} ${String(v)}`);
+  return v;
+}
+
+function checkIn(what: string, v: unknown, allowed: string[]): string {
+  if (typeof v !== 'string' || !allowed.includes(v)) throw new Error(`InvalidArgument: ${what} ${String(v)}`);
+  return v;
+}
+
+function cellFormat(cell: FakeCell): FakeCellFormat {
+  return (cell.format ??= {});
+}
+
+/** A font as given to setCellProperties or a text run (only the modelled attributes are accepted). */
+function checkFont(input: unknown): FakeFont {
+  if (!input || typeof input !== 'object') throw new Error('InvalidArgument: font');
+  const out: FakeFont = {};
+  for (const [k, v] of Object.entries(input as Record<string, unknown>)) {
+    switch (k) {
+      case 'bold':
+      case 'italic':
+        out[k] = checkBool(`font.${k}`, v);
+        break;
+      case 'size':
+        if (typeof v !== 'number' || !(v >= 1 && v <= 409)) throw new Error(`InvalidArgument: font.size ${String(v)}`);
+        out.size = v;
+        break;
+      case 'color':
+        out.color = normColor(v);
+        break;
+      case 'name':
+        if (typeof v !== 'string' || !v) throw new Error('InvalidArgument: font.name');
+        out.name = v;
+        break;
+      default:
+        throw new Error(`fake: font.${k} is not modelled`);
+    }
+  }
+  return out;
+}
+
+function checkBorder(input: unknown): FakeBorder | null {
+  if (!input || typeof input !== 'object') throw new Error('InvalidArgument: border');
+  const b = input as Record<string, unknown>;
+  for (const k of Object.keys(b)) if (!['style', 'color', 'weight'].includes(k)) throw new Error(`fake: border.${k} is not modelled`);
+  const style = b.style === undefined ? 'Continuous' : checkIn('border.style', b.style, BORDER_STYLES);
+  if (style === 'None') return null;
+  const out: FakeBorder = { style };
+  if (b.color !== undefined) out.color = normColor(b.color);
+  if (b.weight !== undefined) out.weight = checkIn('border.weight', b.weight, BORDER_WEIGHTS);
+  return out;
+}
+
+const CELL_PROPERTY_KEYS = ['format', 'textRuns', 'hyperlink', 'style'];
+const CELL_FORMAT_KEYS = ['font', 'fill', 'wrapText', 'verticalAlignment', 'horizontalAlignment', 'borders'];
+
+/** One entry of setCellProperties, applied on the host. */
+function applyCellProperties(sheet: FakeSheetModel, r: number, c: number, p: unknown): void {
+  if (!p || typeof p !== 'object' || Array.isArray(p)) throw new Error('InvalidArgument: cell properties must be objects');
+  const props = p as Record<string, unknown>;
+  for (const k of Object.keys(props)) {
+    if (!CELL_PROPERTY_KEYS.includes(k)) throw new Error(`InvalidArgument: cell property ${k}`);
+    if (k === 'hyperlink' || k === 'style') throw new Error(`fake: cell property ${k} is not modelled`);
+  }
+  if (props.format !== undefined) {
+    const f = props.format as Record<string, unknown>;
+    if (!f || typeof f !== 'object') throw new Error('InvalidArgument: format');
+    for (const k of Object.keys(f)) if (!CELL_FORMAT_KEYS.includes(k)) throw new Error(`fake: format.${k} is not modelled`);
+    const cell = sheet.ensure(r, c);
+    if (f.font !== undefined) {
+      const fmt = cellFormat(cell);
+      fmt.font = { ...fmt.font, ...checkFont(f.font) };
+    }
+    if (f.fill !== undefined) {
+      const fill = f.fill as Record<string, unknown>;
+      for (const k of Object.keys(fill)) if (k !== 'color' && k !== 'pattern') throw new Error(`fake: fill.${k} is not modelled`);
+      const fresh = (): FakeFill => ({ pattern: 'Solid', color: '#FFFFFF', patternColor: '#000000', tintAndShade: 0, patternTintAndShade: 0 });
+      if (fill.pattern === 'None') delete cell.fill;
+      else {
+        if (fill.pattern !== undefined && !SETTABLE_PATTERNS.has(String(fill.pattern))) throw new Error(`InvalidArgument: pattern ${String(fill.pattern)}`);
+        cell.fill = { ...(cell.fill ?? fresh()), ...(fill.pattern !== undefined ? { pattern: String(fill.pattern) } : {}), ...(fill.color !== undefined ? { color: normColor(fill.color) } : {}) };
+      }
+    }
+    if (f.wrapText !== undefined) cellFormat(cell).wrapText = checkBool('wrapText', f.wrapText);
+    if (f.verticalAlignment !== undefined) cellFormat(cell).verticalAlignment = checkIn('verticalAlignment', f.verticalAlignment, V_ALIGN);
+    if (f.horizontalAlignment !== undefined) cellFormat(cell).horizontalAlignment = checkIn('horizontalAlignment', f.horizontalAlignment, H_ALIGN);
+    if (f.borders !== undefined) {
+      const borders = f.borders as Record<string, unknown>;
+      const fmt = cellFormat(cell);
+      for (const [k, v] of Object.entries(borders)) {
+        if (!['top', 'bottom', 'left', 'right'].includes(k)) throw new Error(`fake: borders.${k} is not modelled`);
+        const b = checkBorder(v);
+        fmt.borders = { ...fmt.borders };
+        if (b) fmt.borders[k as 'top'] = b;
+        else delete fmt.borders[k as 'top'];
+      }
+    }
+  }
+  if (props.textRuns !== undefined) {
+    const runs = props.textRuns;
+    if (!Array.isArray(runs) || runs.length === 0) throw new Error('InvalidArgument: textRuns');
+    const checked: FakeTextRun[] = runs.map((run: unknown) => {
+      const x = run as Record<string, unknown>;
+      if (!x || typeof x.text !== 'string') throw new Error('InvalidArgument: textRuns[].text');
+      for (const k of Object.keys(x)) if (k !== 'text' && k !== 'font') throw new Error(`InvalidArgument: textRuns[].${k}`);
+      return x.font === undefined ? { text: x.text } : { text: x.text, font: checkFont(x.font) };
+    });
+    const cell = sheet.ensure(r, c);
+    delete cell.formula;
+    delete cell.isError;
+    delete cell.text;
+    cell.value = checked.map((x) => x.text).join(''); // the runs are the cell's text
+    cell.runs = checked;
+  }
+}
+
+export class FakeRangeFont {
+  constructor(
+    readonly context: FakeContext,
+    private readonly range: () => RangeTarget,
+  ) {}
+  set bold(v: boolean) { this.write({ bold: v }); }
+  set italic(v: boolean) { this.write({ italic: v }); }
+  set size(v: number) { this.write({ size: v }); }
+  set color(v: string) { this.write({ color: v }); }
+  set name(v: string) { this.write({ name: v }); }
+  private write(input: Record<string, unknown>): void {
+    this.context.enqueue(() => {
+      const font = checkFont(input);
+      const t = this.range();
+      for (const { r, c } of cellsOf(t)) {
+        const fmt = cellFormat(t.sheet.ensure(r, c));
+        fmt.font = { ...fmt.font, ...font };
+      }
+    });
+  }
+}
+
+const BORDER_INDEXES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal', 'DiagonalDown', 'DiagonalUp'];
+
+export class FakeRangeBorderCollection {
+  constructor(
+    readonly context: FakeContext,
+    private readonly range: () => RangeTarget,
+  ) {}
+  getItem(index: string): FakeRangeBorder {
+    return new FakeRangeBorder(this.context, this.range, index);
+  }
+}
+
+/** A border of a range: the edges land on the cells along them (Inside* on every inner edge). */
+export class FakeRangeBorder {
+  constructor(
+    readonly context: FakeContext,
+    private readonly range: () => RangeTarget,
+    private readonly index: string,
+  ) {}
+  set style(v: string) { this.write({ style: v }); }
+  set color(v: string) { this.write({ color: v }); }
+  set weight(v: string) { this.write({ weight: v }); }
+  private write(input: Record<string, unknown>): void {
+    this.context.enqueue(() => {
+      const t = this.range();
+      if (!BORDER_INDEXES.includes(this.index)) throw new Error(`InvalidArgument: border ${this.index}`);
+      const edges: { r: number; c: number; side: 'top' | 'bottom' | 'left' | 'right' }[] = [];
+      for (const { r, c } of cellsOf(t)) {
+        if (this.index === 'EdgeTop' && r === t.r0) edges.push({ r, c, side: 'top' });
+        if (this.index === 'EdgeBottom' && r === t.r1) edges.push({ r, c, side: 'bottom' });
+        if (this.index === 'EdgeLeft' && c === t.c0) edges.push({ r, c, side: 'left' });
+        if (this.index === 'EdgeRight' && c === t.c1) edges.push({ r, c, side: 'right' });
+        if (this.index === 'InsideHorizontal' && r < t.r1) edges.push({ r, c, side: 'bottom' });
+        if (this.index === 'InsideVertical' && c < t.c1) edges.push({ r, c, side: 'right' });
+      }
+      if (this.index.startsWith('Diagonal')) throw new Error('fake: diagonal borders are not modelled');
+      for (const e of edges) {
+        const fmt = cellFormat(t.sheet.ensure(e.r, e.c));
+        const before = fmt.borders?.[e.side];
+        const merged = checkBorder({ ...(before ?? {}), ...input });
+        fmt.borders = { ...fmt.borders };
+        if (merged) fmt.borders[e.side] = merged;
+        else delete fmt.borders[e.side];
+      }
+    });
+  }
+}
+
+export class FakeFreezePanes {
+  constructor(
+    readonly context: FakeContext,
+    private readonly sheet: () => FakeSheetModel,
+  ) {
+    context.requireApi('1.7', 'Worksheet.freezePanes');
+  }
+  freezeRows(count = 1): void {
+    this.context.enqueue(() => {
+      if (!Number.isInteger(count) || count < 0 || count >= MAX_ROWS) throw new Error(`InvalidArgument: freezeRows ${count}`);
+      this.sheet().frozenRows = count;
+    });
+  }
+  unfreeze(): void {
+    this.context.enqueue(() => void (this.sheet().frozenRows = 0));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Charts
+
+/** The chart types the fake knows (Excel.ChartType has many more; an unknown name fails like a bad one). */
+export const CHART_TYPES = ['ColumnClustered', 'ColumnStacked', 'BarClustered', 'BarStacked', 'Pie', 'Doughnut', 'Line', 'LineMarkers', 'Area', 'XYScatter'];
+
+export interface FakeChartSeriesModel {
+  name: string;
+  /** "Sheet!C5:C9" */
+  values: string | null;
+  xValues: string | null;
+}
+
+export interface FakeChartModel {
+  id: string;
+  name: string;
+  type: string;
+  sheet: FakeSheetModel;
+  title: string | null;
+  series: FakeChartSeriesModel[];
+  /** setPosition(start, end), as A1 addresses on the chart's sheet. */
+  position: { start: string; end: string | null } | null;
+  legend: { position?: string; visible?: boolean };
+  dataLabels: { showValue?: boolean; showPercentage?: boolean; showCategoryName?: boolean; showSeriesName?: boolean; showLegendKey?: boolean; separator?: string; position?: string; numberFormat?: string };
+  valueAxis: { minimum?: number; title?: string; titleVisible?: boolean };
+}
+
+function rangeRef(t: RangeTarget): string {
+  return `${quoteIfNeeded(t.sheet.name)}!${rangeA1(t)}`;
+}
+
+let nextChartId = 1;
+
+export class FakeChartCollection {
+  private loadedItems: FakeChart[] | null = null;
+  constructor(
+    readonly context: FakeContext,
+    private readonly sheet: () => FakeSheetModel,
+  ) {}
+  load(props?: string | string[]): this {
+    const list = parseProps(props).map((p) => p.replace(/^items\//, ''));
+    this.context.enqueue(() => {
+      this.loadedItems = this.sheet().charts.map((m) => {
+        const chart = new FakeChart(this.context, () => m, false, true);
+        chart.fill(m, list);
+        return chart;
+      });
+    });
+    return this;
+  }
+  get items(): FakeChart[] {
+    if (!this.loadedItems) throw notLoaded('items');
+    return this.loadedItems;
+  }
+  /** One series per column of `source` (per row with seriesBy "Rows"; "Auto": columns unless wider than tall). */
+  add(type: string, source: FakeRange, seriesBy = 'Auto'): FakeChart {
+    let created: FakeChartModel | null = null;
+    this.context.enqueue(() => {
+      const s = this.sheet();
+      if (!CHART_TYPES.includes(type)) throw new Error(`InvalidArgument: chart type ${type}`);
+      if (!['Auto', 'Columns', 'Rows'].includes(seriesBy)) throw new Error(`InvalidArgument: seriesBy ${seriesBy}`);
+      const t = source.resolve();
+      if (!t) throw new Error('InvalidArgument: null source range');
+      const rows = t.r1 - t.r0 + 1;
+      const cols = t.c1 - t.c0 + 1;
+      const byRows = seriesBy === 'Rows' || (seriesBy === 'Auto' && cols > rows);
+      const series: FakeChartSeriesModel[] = byRows
+        ? Array.from({ length: rows }, (_, i) => ({ name: `Series${i + 1}`, values: rangeRef({ ...t, r0: t.r0 + i, r1: t.r0 + i }), xValues: null }))
+        : Array.from({ length: cols }, (_, i) => ({ name: `Series${i + 1}`, values: rangeRef({ ...t, c0: t.c0 + i, c1: t.c0 + i }), xValues: null }));
+      const id = nextChartId++;
+      created = { id: `{chart-${id}}`, name: `Chart ${id}`, type, sheet: s, title: null, series, position: null, legend: {}, dataLabels: {}, valueAxis: {} };
+      s.charts.push(created);
+    });
+    return new FakeChart(this.context, () => created);
+  }
+}
+
+export class FakeChart extends FakeProxy<FakeChartModel> {
+  protected readonly loadable = ['name', 'id'] as const;
+  fill(m: FakeChartModel, props: string[]): void {
+    for (const p of props) this.loaded.set(p, this.readProp(m, p));
+  }
+  protected readProp(m: FakeChartModel, prop: string): unknown {
+    return prop === 'name' ? m.name : prop === 'id' ? m.id : undefined;
+  }
+  get name(): string { return this.prop('name'); }
+  get id(): string { return this.prop('id'); }
+  get title(): { text: string } {
+    const set = (f: (m: FakeChartModel) => void) => this.context.enqueue(() => f(this.must()));
+    return {
+      set text(v: string) {
+        set((m) => (m.title = String(v)));
+      },
+    } as { text: string };
+  }
+  get legend(): { position: string; visible: boolean } {
+    const set = (f: (m: FakeChartModel) => void) => this.context.enqueue(() => f(this.must()));
+    return {
+      set position(v: string) {
+        set((m) => (m.legend.position = checkIn('legend.position', v, ['Invalid', 'Top', 'Bottom', 'Left', 'Right', 'Corner', 'Custom'])));
+      },
+      set visible(v: boolean) {
+        set((m) => (m.legend.visible = checkBool('legend.visible', v)));
+      },
+    } as { position: string; visible: boolean };
+  }
+  get dataLabels(): FakeChartDataLabels {
+    return new FakeChartDataLabels(this.context, () => this.must());
+  }
+  /** Pie charts have no axes: using them fails the sync. */
+  get axes(): { valueAxis: { minimum: number; title: { text: string; visible: boolean } } } {
+    const set = (f: (m: FakeChartModel) => void) =>
+      this.context.enqueue(() => {
+        const m = this.must();
+        if (m.type === 'Pie' || m.type === 'Doughnut') throw new Error('InvalidArgument: this chart type has no axes');
+        f(m);
+      });
+    return {
+      valueAxis: {
+        set minimum(v: number) {
+          set((m) => (m.valueAxis.minimum = Number(v)));
+        },
+        title: {
+          set text(v: string) {
+            set((m) => (m.valueAxis.title = String(v)));
+          },
+          set visible(v: boolean) {
+            set((m) => (m.valueAxis.titleVisible = checkBool('title.visible', v)));
+          },
+        } as { text: string; visible: boolean },
+      } as { minimum: number; title: { text: string; visible: boolean } },
+    };
+  }
+  get series(): FakeChartSeriesCollection {
+    return new FakeChartSeriesCollection(this.context, () => this.must());
+  }
+  setPosition(startCell: string | FakeRange, endCell?: string | FakeRange): void {
+    this.context.enqueue(() => {
+      const m = this.must();
+      const at = (x: string | FakeRange): string => {
+        if (typeof x === 'string') {
+          const r = parseA1(x);
+          if (!r) throw new Error(`InvalidArgument: ${x}`);
+          return rangeA1(r);
+        }
+        const t = x.resolve();
+        if (!t || t.sheet !== m.sheet) throw new Error('InvalidArgument: position on another sheet');
+        return rangeA1(t);
+      };
+      m.position = { start: at(startCell), end: endCell === undefined ? null : at(endCell) };
+    });
+  }
+  delete(): void {
+    this.context.enqueue(() => {
+      const m = this.must();
+      m.sheet.charts = m.sheet.charts.filter((x) => x !== m);
+    });
+  }
+}
+
+export class FakeChartDataLabels {
+  constructor(
+    readonly context: FakeContext,
+    private readonly chart: () => FakeChartModel,
+  ) {}
+  set showValue(v: boolean) { this.set('showValue', checkBool, v); }
+  set showPercentage(v: boolean) { this.set('showPercentage', checkBool, v); }
+  set showCategoryName(v: boolean) { this.set('showCategoryName', checkBool, v); }
+  set showSeriesName(v: boolean) { this.set('showSeriesName', checkBool, v); }
+  set showLegendKey(v: boolean) { this.set('showLegendKey', checkBool, v); }
+  set separator(v: string) { this.set('separator', (_, x) => String(x), v); }
+  set position(v: string) {
+    this.set('position', (w, x) => checkIn(w, x, ['Invalid', 'None', 'Center', 'InsideEnd', 'InsideBase', 'OutsideEnd', 'Left', 'Right', 'Top', 'Bottom', 'BestFit', 'Callout']), v);
+  }
+  /** ExcelApi 1.8. */
+  set numberFormat(v: string) {
+    this.context.requireApi('1.8', 'ChartDataLabels.numberFormat');
+    this.set('numberFormat', (_, x) => String(x), v);
+  }
+  private set<K extends keyof FakeChartModel['dataLabels']>(key: K, check: (what: string, v: unknown) => unknown, v: unknown): void {
+    this.context.enqueue(() => {
+      this.chart().dataLabels[key] = check(`dataLabels.${key}`, v) as FakeChartModel['dataLabels'][K];
+    });
+  }
+}
+
+export class FakeChartSeriesCollection {
+  constructor(
+    readonly context: FakeContext,
+    private readonly chart: () => FakeChartModel,
+  ) {}
+  getItemAt(index: number): FakeChartSeries {
+    return new FakeChartSeries(this.context, () => {
+      const m = this.chart();
+      const s = m.series[index];
+      if (!s) throw new Error(`ItemNotFound: series ${index}`);
+      return { chart: m, series: s };
+    });
+  }
+  /** ExcelApi 1.7. The new series shows nothing until its values are set. */
+  add(name?: string, index?: number): FakeChartSeries {
+    this.context.requireApi('1.7', 'ChartSeriesCollection.add');
+    let created: { chart: FakeChartModel; series: FakeChartSeriesModel } | null = null;
+    this.context.enqueue(() => {
+      const m = this.chart();
+      const s: FakeChartSeriesModel = { name: name ?? `Series${m.series.length + 1}`, values: null, xValues: null };
+      if (index === undefined) m.series.push(s);
+      else m.series.splice(index, 0, s);
+      created = { chart: m, series: s };
+    });
+    return new FakeChartSeries(this.context, () => created);
+  }
+}
+
+export class FakeChartSeries extends FakeProxy<{ chart: FakeChartModel; series: FakeChartSeriesModel }> {
+  protected readonly loadable = ['name'] as const;
+  protected readProp(t: { series: FakeChartSeriesModel }, prop: string): unknown {
+    return prop === 'name' ? t.series.name : undefined;
+  }
+  get name(): string { return this.prop('name'); }
+  set name(v: string) {
+    this.context.enqueue(() => void (this.must().series.name = String(v)));
+  }
+  /** ExcelApi 1.7: one row or one column. */
+  setValues(source: FakeRange): void {
+    this.setRange('values', source, 'ChartSeries.setValues');
+  }
+  /** ExcelApi 1.7. */
+  setXAxisValues(source: FakeRange): void {
+    this.setRange('xValues', source, 'ChartSeries.setXAxisValues');
+  }
+  /** ExcelApi 1.7. */
+  delete(): void {
+    this.context.requireApi('1.7', 'ChartSeries.delete');
+    this.context.enqueue(() => {
+      const t = this.must();
+      t.chart.series = t.chart.series.filter((x) => x !== t.series);
+    });
+  }
+  private setRange(key: 'values' | 'xValues', source: FakeRange, what: string): void {
+    this.context.requireApi('1.7', what);
+    this.context.enqueue(() => {
+      const t = this.must();
+      const r = source.resolve();
+      if (!r) throw new Error('InvalidArgument: null range');
+      if (r.r0 !== r.r1 && r.c0 !== r.c1) throw new Error(`InvalidArgument: ${what} needs one row or one column`);
+      t.series[key] = rangeRef(r);
     });
   }
 }

@@ -5,6 +5,8 @@ export { selectCells, selectTarget, SELECT_SYNC_COUNT, MAX_SELECT_AREAS } from '
 export type { SelectOptions, SelectTarget } from './selectCells';
 export { writeOwnedSheet, WRITE_SYNC_COUNT, OWNED_NAME_PREFIX, sheetNameProblem, markerSheet } from './writeOwnedSheet';
 export type { OwnedCell, OwnedFormula, WriteOptions } from './writeOwnedSheet';
+export { writeSheetSpec, WRITE_SPEC_SYNC_COUNT, STYLE_LOOKS, columnWidthPoints, specApiFor, detectSpecApi } from './writeSheetSpec';
+export type { SpecApi, WriteSpecOptions, WriteSpecReport, CellLook } from './writeSheetSpec';
 export { parseAreasAddress } from './areas';
 export { excelApiSupported } from './requirements';
 export { describeOfficeError } from './errors';

@@ -9,9 +9,10 @@
  *
  * Exactly WRITE_SYNC_COUNT (2) context.sync() calls:
  *  sync 1  worksheets (name) and workbook names (name, type, value) → does the sheet exist, is it ours?
- *          A user's sheet of that name → a Chinese Error, nothing has been written.
- *  sync 2  create the sheet and its marker (or clear our existing sheet), delete stale markers, set number formats,
- *          values and the explicit formulas, optionally activate.
+ *          A user's sheet of that name → a Chinese Error, nothing has been written.     (checkOwnership)
+ *  sync 2  create the sheet and its marker (or clear our existing sheet), delete stale markers (openOwnedSheet),
+ *          set number formats, values and the explicit formulas, optionally activate.
+ * checkOwnership and openOwnedSheet are shared with writeSheetSpec (whole SheetSpecs, styles, charts).
  *
  * Text is always written as text: every string cell gets the number format "@" before its value is set, so
  * "=SUM(A1)", "001" or "1/2" are stored as typed, never as a formula, number or date. Formulas are written only
