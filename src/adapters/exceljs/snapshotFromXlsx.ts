@@ -9,6 +9,12 @@ import { parseA1 } from '../../snapshot/address';
 export class WorkbookReadError extends Error {}
 
 export async function snapshotFromXlsx(data: ArrayBuffer | Uint8Array, source: string): Promise<WorkbookSnapshot> {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  if (bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    // An OLE compound file: an old .xls, or an .xlsx protected with an opening password.
+    throw new WorkbookReadError(`无法读取文件“${source}”：它是旧版 .xls 格式或设置了打开密码。请在 Excel 中另存为不加密的 .xlsx 后再试。`);
+  }
+  if (bytes.length === 0) throw new WorkbookReadError(`无法读取文件“${source}”：文件是空的。`);
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs accepts ArrayBuffer / Buffer; normalise Uint8Array views.
