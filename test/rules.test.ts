@@ -58,6 +58,9 @@ const CORRECT = [
   'wujialing2022-yuan-text',
   'yuquan2021-formulas',
   'yuquan2021-hidden-rows',
+  'large-sichuan',
+  'large-shanghai-onesheet',
+  'large-titled-sheets',
 ];
 
 describe('valid: correct published workbooks give no 错误 (no false alarms)', () => {
