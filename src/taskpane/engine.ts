@@ -11,11 +11,42 @@ import type { Finding } from '../rules/types';
 import { readAccounts } from '../model/readAccounts';
 import { excelApiSupported } from '../adapters/officejs/requirements';
 import type { MarkResult, UnmarkResult } from '../adapters/officejs/markCells';
+import type { SheetSpec } from '../output/sheetSpec';
+import type { NarrativeForm } from '../narrative/types';
+import { NARRATIVE_SHEET } from '../narrative/sheet';
+import { allFields, buildSupplementSheet, readSupplement, SUPPLEMENT_SHEET } from '../supplement/sheet';
 import { buildCheckReport, CheckReport } from './checkView';
+import { supplementStatus, SupplementStatus, SupplementWritten } from './supplementView';
+import { narrativeDoc, NarrativeDoc } from './narrativeView';
+import { buildRatesView, RatesView } from './ratesView';
+import { AuditView, buildAuditView, narrativeSheets } from './auditView';
+import { copyText, CopyResult, DOCX_MIME, downloadBytes, XLSX_MIME } from './browserIo';
+
+export { NARRATIVE_SHEET, SUPPLEMENT_SHEET };
+export type { CopyResult };
 
 export interface LoadedWorkbook {
   snapshot: WorkbookSnapshot;
   accounts: Accounts;
+  /** Browser page only: the uploaded file (never modified) and the copy the add-in's sheets are written into. */
+  copy?: WorkingCopy;
+}
+
+/**
+ * The browser page's downloadable copy. Every write re-loads the ORIGINAL bytes into an exceljs workbook and
+ * writes all the sheets added so far (exceljs drops charts when it re-reads a file, so the copy is never
+ * built on top of an earlier copy), then adds the 执行率汇总 charts to the saved package.
+ */
+export interface WorkingCopy {
+  /** The file's name as chosen ("玉泉街道2021.xlsx"). */
+  name: string;
+  original: Uint8Array;
+  /** The add-in's sheets written so far, in the order first written (updated in place: one copy per file read). */
+  sheets: SheetSpec[];
+  /** The copy: original + sheets + charts; absent until a sheet has been added. */
+  bytes?: Uint8Array;
+  /** The write in progress: writes are applied one after another. */
+  queue: Promise<unknown>;
 }
 
 /** The example workbook shipped in dist/samples (copied from samples/ by webpack). */
@@ -29,7 +60,10 @@ function analyse(snapshot: WorkbookSnapshot): LoadedWorkbook {
 /** Read an .xlsx file's bytes (browser page). Throws with a Chinese message for a damaged file. */
 export async function loadFromBytes(data: ArrayBuffer | Uint8Array, source: string): Promise<LoadedWorkbook> {
   const { snapshotFromXlsx } = await import(/* webpackChunkName: "exceljs-adapter" */ '../adapters/exceljs/snapshotFromXlsx');
-  return analyse(await snapshotFromXlsx(data, source));
+  // Our own copy of the bytes: the caller's buffer may be reused, and the original must stay as chosen.
+  const original = data instanceof Uint8Array ? data.slice() : new Uint8Array(data.slice(0));
+  const loaded = analyse(await snapshotFromXlsx(original, source));
+  return { ...loaded, copy: { name: source, original, sheets: [], queue: Promise.resolve() } };
 }
 
 export async function loadFromFile(file: File): Promise<LoadedWorkbook> {
@@ -111,6 +145,204 @@ export async function unmarkInExcel(): Promise<UnmarkResult> {
   return inChinese('清除标注时出错', () => Excel.run((context) => unmarkCells(context)));
 }
 
+// ───────────────────────────── writing the add-in's sheets ─────────────────────────────
+
+/** The workbook has a sheet of this name (as last read). */
+export function hasSheet(data: LoadedWorkbook, name: string): boolean {
+  return data.snapshot.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase());
+}
+
+/**
+ * Write the add-in's own sheets and read the workbook again. Inside Excel: writeSheetSpec (owned sheets only —
+ * a user's sheet of the same name is refused with a Chinese message), the last sheet activated. In the browser:
+ * into the downloadable copy (the original bytes are never modified).
+ */
+export async function writeSheets(data: LoadedWorkbook, specs: SheetSpec[]): Promise<Written> {
+  if (!data.copy) {
+    const { writeSheetSpec } = await import(/* webpackChunkName: "officejs-adapter" */ '../adapters/officejs/writeSheetSpec');
+    const skipped: string[] = [];
+    await inChinese('写入工作表时出错', () =>
+      Excel.run(async (context) => {
+        for (let i = 0; i < specs.length; i++) {
+          const report = await writeSheetSpec(context, specs[i], { activate: i === specs.length - 1 });
+          skipped.push(...report.skipped);
+        }
+      }),
+    );
+    return { data: await loadFromExcel(), skipped };
+  }
+  // One write at a time per copy, each on top of the previous one, whichever (possibly older) read it was given.
+  const copy = data.copy;
+  const run = copy.queue.then(async (): Promise<Written> => {
+    const sheets = [...copy.sheets];
+    for (const spec of specs) {
+      const i = sheets.findIndex((s) => s.name === spec.name);
+      if (i >= 0) sheets[i] = spec;
+      else sheets.push(spec);
+    }
+    const bytes = await inChinese('生成结果工作簿时出错', () => buildCopy(copy.original, sheets));
+    const { snapshotFromXlsx } = await import(/* webpackChunkName: "exceljs-adapter" */ '../adapters/exceljs/snapshotFromXlsx');
+    const loaded = analyse(await snapshotFromXlsx(bytes, copy.name));
+    copy.sheets = sheets;
+    copy.bytes = bytes;
+    return { data: { ...loaded, copy }, skipped: [] };
+  });
+  copy.queue = run.catch(() => undefined);
+  return run;
+}
+
+/** The workbook read again after writing, and what the host could not write as specified (Excel, in Chinese). */
+export interface Written {
+  data: LoadedWorkbook;
+  skipped: string[];
+}
+
+async function buildCopy(original: Uint8Array, sheets: SheetSpec[]): Promise<Uint8Array> {
+  const [{ default: ExcelJS }, { writeSheetSpec }, { addCharts }] = await Promise.all([
+    import(/* webpackChunkName: "exceljs-adapter" */ 'exceljs'),
+    import(/* webpackChunkName: "exceljs-adapter" */ '../adapters/exceljs/writeSheetSpec'),
+    import(/* webpackChunkName: "exceljs-adapter" */ '../adapters/exceljs/charts'),
+  ]);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(original.slice().buffer as ArrayBuffer);
+  for (const spec of sheets) writeSheetSpec(wb, spec);
+  let bytes: Uint8Array = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  for (const spec of sheets) if (spec.charts?.length) bytes = await addCharts(bytes, spec.name, spec.charts);
+  return bytes;
+}
+
+export interface ResultWorkbook {
+  /** "玉泉街道2021_决算助手.xlsx". */
+  fileName: string;
+  bytes: Uint8Array;
+  /** The sheets added, in order. */
+  sheets: string[];
+  mime: string;
+}
+
+/** Browser page: the downloadable copy, once a sheet has been added. */
+export function resultWorkbook(data: LoadedWorkbook | undefined): ResultWorkbook | null {
+  const copy = data?.copy;
+  if (!copy?.bytes) return null;
+  const base = copy.name.replace(/\.xlsx$/i, '');
+  return { fileName: `${base}_决算助手.xlsx`, bytes: copy.bytes, sheets: copy.sheets.map((s) => s.name), mime: XLSX_MIME };
+}
+
+// ───────────────────────────── 补充信息 ─────────────────────────────
+
+/** How much of 补充信息 is filled in the workbook as read. */
+export function supplementInfo(data: LoadedWorkbook): SupplementStatus {
+  return supplementStatus(readSupplement(data.snapshot, data.accounts), allFields(data.accounts));
+}
+
+/**
+ * 补充信息: add the sheet, or refresh it keeping every value already typed (read from the workbook first), then
+ * read the workbook again.
+ */
+export async function addSupplementSheet(data: LoadedWorkbook): Promise<Written & { written: SupplementWritten; status: SupplementStatus }> {
+  const existing = readSupplement(data.snapshot, data.accounts);
+  const spec = buildSupplementSheet(data.accounts, existing);
+  const out = await writeSheets(data, [spec]);
+  return { ...out, written: { created: !existing.present, kept: existing.values.size }, status: supplementInfo(out.data) };
+}
+
+// ───────────────────────────── 生成说明 ─────────────────────────────
+
+export interface NarrativeResult {
+  doc: NarrativeDoc;
+  /** The workbook read again after writing 决算说明 (absent when writing failed). */
+  data?: LoadedWorkbook;
+  /** What the host could not write as specified. */
+  skipped: string[];
+  /** Writing the sheet failed: a Chinese message (the text is still shown). */
+  writeError?: string;
+  /** What the user may want to know: no 补充信息, unreadable values, missing tables. */
+  notes: string[];
+}
+
+/** 生成说明: build the narrative from the tables and 补充信息 and write the 决算说明 sheet. */
+export async function generateNarrative(data: LoadedWorkbook, form: NarrativeForm): Promise<NarrativeResult> {
+  const { buildNarrative, buildNarrativeSheet, countPlaceholders, narrativeText } = await import(/* webpackChunkName: "features" */ '../narrative');
+  if (data.accounts.missing.length === 9) throw new Error(`“${data.accounts.source}”中没有找到任何决算公开表，无法生成说明。`);
+  const supplement = readSupplement(data.snapshot, data.accounts);
+  const narrative = buildNarrative(data.accounts, supplement, { form });
+  const doc = narrativeDoc(narrative, narrativeText(narrative), countPlaceholders(narrative));
+  const notes: string[] = [];
+  if (data.accounts.missing.length) notes.push(`缺少 ${data.accounts.missing.length} 张标准表，相关段落留有待填写的位置。`);
+  if (!supplement.present) notes.push(`工作簿中还没有“${SUPPLEMENT_SHEET}”工作表：上年数、原因等处留有待填写的位置。可先在“补充信息”中添加并填写。`);
+  for (const p of supplement.problems) notes.push(`补充信息：${p}`);
+  try {
+    return { doc, ...(await writeSheets(data, [buildNarrativeSheet(narrative)])), notes };
+  } catch (e) {
+    return { doc, writeError: errorMessage(e, '写入“决算说明”工作表时出错'), notes, skipped: [] };
+  }
+}
+
+/** 复制全文. */
+export function copyNarrative(doc: NarrativeDoc): Promise<CopyResult> {
+  return copyText(doc.text);
+}
+
+/** 下载 Word 文档. */
+export async function downloadNarrativeDocx(doc: NarrativeDoc): Promise<void> {
+  const { narrativeDocx } = await import(/* webpackChunkName: "features" */ '../narrative');
+  downloadBytes(await narrativeDocx(doc.narrative), doc.docxName, DOCX_MIME);
+}
+
+/** Browser page: download the result workbook. */
+export function downloadResult(result: ResultWorkbook): void {
+  downloadBytes(result.bytes, result.fileName, result.mime);
+}
+
+// ───────────────────────────── 执行率汇总 ─────────────────────────────
+
+/** 执行率汇总 of the workbook as read (tables + 补充信息), for the pane. */
+export async function ratesOf(data: LoadedWorkbook): Promise<RatesView> {
+  const { computeRates } = await import(/* webpackChunkName: "features" */ '../rates');
+  const supplement = readSupplement(data.snapshot, data.accounts);
+  return buildRatesView(computeRates(data.accounts, supplement), supplement.present);
+}
+
+/** Write the 执行率汇总 sheet (live formulas and its charts), read the workbook again. */
+export async function writeRatesSheet(data: LoadedWorkbook): Promise<Written & { view: RatesView; charts: number }> {
+  const { buildRates } = await import(/* webpackChunkName: "features" */ '../rates');
+  const supplement = readSupplement(data.snapshot, data.accounts);
+  const { spec, results } = buildRates(data.accounts, supplement);
+  const out = await writeSheets(data, [spec]);
+  return { ...out, view: buildRatesView(results, supplement.present), charts: spec.charts?.length ?? 0 };
+}
+
+// ───────────────────────────── 核对说明 ─────────────────────────────
+
+export type AuditSource = { kind: 'text'; text: string } | { kind: 'file'; file: File } | { kind: 'sheet'; sheet: string };
+
+/** The sheets a narrative may be read from, those named …说明… first. */
+export function auditSheetOptions(data: LoadedWorkbook): { names: string[]; preferred?: string } {
+  return narrativeSheets(data.snapshot, data.accounts, [SUPPLEMENT_SHEET]);
+}
+
+/** 核对说明: check a narrative (pasted, a .txt/.docx file, or a sheet of the workbook) against the tables and 补充信息. */
+export async function auditNarrativeFrom(data: LoadedWorkbook, source: AuditSource): Promise<AuditView> {
+  const audit = await import(/* webpackChunkName: "features" */ '../audit');
+  let input: { paragraphs: { text: string; where: string }[] };
+  let label: string;
+  if (source.kind === 'text') {
+    const { linesToParagraphs } = await import(/* webpackChunkName: "features" */ '../audit/text');
+    input = { paragraphs: linesToParagraphs(source.text) };
+    label = '粘贴的文字';
+  } else if (source.kind === 'file') {
+    if (!/\.(txt|docx?)$/i.test(source.file.name)) throw new Error(`无法读取“${source.file.name}”：只支持 .txt 和 .docx 文件。`);
+    input = await audit.readNarrativeFile(await source.file.arrayBuffer(), source.file.name);
+    label = `“${source.file.name}”`;
+  } else {
+    input = audit.paragraphsFromSheet(data.snapshot, source.sheet);
+    label = `工作表“${source.sheet}”`;
+  }
+  if (!input.paragraphs.length) throw new Error(source.kind === 'text' ? '请先粘贴要核对的说明文字。' : `${label}中没有文字。`);
+  const result = audit.auditNarrative(input, data.accounts, readSupplement(data.snapshot, data.accounts));
+  return buildAuditView(result, audit.summarise(result), label);
+}
+
 async function inChinese<T>(what: string, f: () => Promise<T>): Promise<T> {
   try {
     return await f();
@@ -120,9 +352,9 @@ async function inChinese<T>(what: string, f: () => Promise<T>): Promise<T> {
   }
 }
 
-/** A Chinese message for anything thrown while reading. */
-export function errorMessage(e: unknown): string {
+/** A Chinese message for anything thrown (while reading, unless `what` says otherwise). */
+export function errorMessage(e: unknown, what = '读取工作簿时出错'): string {
   const msg = e instanceof Error ? e.message : String(e);
   if (/[\u4e00-\u9fff]/.test(msg)) return msg;
-  return `读取工作簿时出错：${msg || '未知错误'}`;
+  return `${what}：${msg || '未知错误'}`;
 }

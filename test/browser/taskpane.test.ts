@@ -7,7 +7,7 @@
  *  - 校验 lists the engine's findings grouped by table with the summary line and the catalogue used; clicking a
  *    finding switches the preview to its sheet and highlights all its cells; a correct workbook has no 错误;
  *  - inside (a fake) Excel, clicking a finding selects its cells and the 在工作簿中标注 panel is shown;
- *  - 生成说明 / 执行率汇总 are visibly reserved but disabled ("即将推出").
+ *  - every function but 表格 waits for a workbook (features.test.ts drives 补充信息 … 核对说明).
  * Screenshots: .tmp/taskpane.png (wide browser page), .tmp/taskpane-narrow.png (task-pane width),
  * .tmp/check-wide.png, .tmp/check-narrow.png, .tmp/check-pass-narrow.png, .tmp/check-excel.png (校验).
  *
@@ -249,23 +249,27 @@ describe('task pane in a plain browser', () => {
     await page.close();
   });
 
-  test('校验 waits for a workbook; 生成说明 / 执行率汇总 are reserved and disabled with the tooltip 即将推出', async () => {
+  test('校验, 补充信息, 生成说明, 执行率汇总 and 核对说明 wait for a workbook (tooltip 请先读取工作簿)', async () => {
     const page = await openPage();
     await waitForBrowserMode(page);
     const check = page.locator('[data-testid="features"] button[data-feature="check"]');
     expect(await check.getAttribute('aria-disabled')).toBe('true');
     await check.hover();
     await page.getByRole('tooltip').filter({ hasText: '请先读取工作簿' }).waitFor({ timeout: 5000 });
-    for (const label of ['生成说明', '执行率汇总']) {
+    const labels = ['补充信息', '生成说明', '执行率汇总', '核对说明'];
+    for (const label of labels) {
       const button = page.locator('[data-testid="features"] button', { hasText: label });
       expect(await button.getAttribute('aria-disabled')).toBe('true');
     }
     await page.locator('[data-testid="features"] button', { hasText: '生成说明' }).hover();
-    await page.getByRole('tooltip').filter({ hasText: '即将推出' }).waitFor({ timeout: 5000 });
+    await page.getByRole('tooltip').filter({ hasText: '请先读取工作簿' }).waitFor({ timeout: 5000 });
 
     await uploadBuffer(page, '测试单位2021.xlsx', tinyXlsx);
     await waitForSource(page, '测试单位2021.xlsx');
     expect(await check.getAttribute('aria-disabled')).toBeNull();
+    for (const label of labels) {
+      expect(await page.locator('[data-testid="features"] button', { hasText: label }).getAttribute('aria-disabled')).toBeNull();
+    }
     expect(await errorsOf(page)).toEqual([]);
     await page.close();
   });

@@ -1,8 +1,10 @@
 /**
  * The task pane. Inside Excel it reads the open workbook; in a plain browser it reads an .xlsx chosen by the
  * user (or the example workbook) and shows a read-only preview of the sheets. 表格 lists the tables, 校验 runs the
- * rules and lists the findings (inside Excel also 在工作簿中标注 / 清除标注). All reading, checking and writing goes
- * through ../engine; this file only keeps UI state.
+ * rules and lists the findings (inside Excel also 在工作簿中标注 / 清除标注); 补充信息, 生成说明 and 执行率汇总 write
+ * the add-in's own sheets (inside Excel into the workbook, in the browser into a downloadable copy) and 核对说明
+ * checks a narrative someone wrote. All reading, checking and writing goes through ../engine; this file only keeps
+ * UI state.
  */
 import * as React from 'react';
 import {
@@ -26,6 +28,11 @@ import { FeatureBar, FeatureView } from './FeatureBar';
 import { CheckView } from './CheckView';
 import { TablesView } from './TablesView';
 import { SheetPreview, PreviewSelection } from './SheetPreview';
+import { SupplementView } from './SupplementView';
+import { NarrativeView } from './NarrativeView';
+import { RatesView } from './RatesView';
+import { AuditView } from './AuditView';
+import { ResultBar } from './ResultBar';
 
 const useStyles = makeStyles({
   page: {
@@ -61,6 +68,7 @@ const useStyles = makeStyles({
     flexGrow: 1,
     minWidth: 0,
   },
+  hidden: { display: 'none' },
 });
 
 export interface AppProps {
@@ -68,6 +76,11 @@ export interface AppProps {
 }
 
 interface State {
+  /**
+   * Counts the workbooks read by the user (file, example, 重新读取): the feature views start afresh for each one,
+   * but keep their results when the add-in itself writes a sheet and reads the workbook again.
+   */
+  session: number;
   /** What is being read right now ("正在读取…"), if anything. */
   busy?: string;
   data?: LoadedWorkbook;
@@ -89,7 +102,7 @@ const NO_MARKS: State['marks'] = { present: false };
 
 export function App({ host }: AppProps): JSX.Element {
   const styles = useStyles();
-  const [state, setState] = React.useState<State>({ view: 'tables', marks: NO_MARKS });
+  const [state, setState] = React.useState<State>({ session: 0, view: 'tables', marks: NO_MARKS });
   const viewRef = React.useRef<FeatureView>(state.view);
   viewRef.current = state.view;
   const markSupport = React.useMemo(() => (host === 'excel' ? engine.markSupport() : null), [host]);
@@ -112,10 +125,10 @@ export function App({ host }: AppProps): JSX.Element {
       try {
         data = await load();
       } catch (e) {
-        setState((s) => ({ view: s.view, marks: NO_MARKS, error: engine.errorMessage(e) }));
+        setState((s) => ({ session: s.session + 1, view: s.view, marks: NO_MARKS, error: engine.errorMessage(e) }));
         return;
       }
-      setState((s) => ({ view: s.view, data, marks: { present: engine.hasMarks(data.snapshot) } }));
+      setState((s) => ({ session: s.session + 1, view: s.view, data, marks: { present: engine.hasMarks(data.snapshot) } }));
       // Reading again while on 校验 checks the new workbook straight away.
       if (viewRef.current === 'check') void check(data);
     },
@@ -123,6 +136,16 @@ export function App({ host }: AppProps): JSX.Element {
   );
 
   const readExcel = React.useCallback(() => run('正在读取当前工作簿…', engine.loadFromExcel), [run]);
+
+  /** The add-in wrote a sheet and read the workbook again: keep the view, show the sheet written (browser preview). */
+  const replaceData = React.useCallback((data: LoadedWorkbook, sheet?: string) => {
+    setState((s) => ({
+      ...s,
+      data,
+      marks: { ...s.marks, present: engine.hasMarks(data.snapshot) },
+      selection: sheet ? { sheet } : s.selection,
+    }));
+  }, []);
 
   React.useEffect(() => {
     if (host === 'excel') void readExcel();
@@ -190,7 +213,9 @@ export function App({ host }: AppProps): JSX.Element {
     }
   }, []);
 
-  const { data, busy, error, notice, selection, view, report, checking, checkError, marks } = state;
+  const { session, data, busy, error, notice, selection, view, report, checking, checkError, marks } = state;
+  const result = host === 'browser' ? engine.resultWorkbook(data) : null;
+  const ready = !!data && !busy;
 
   return (
     <div className={styles.page} data-testid="app">
@@ -217,7 +242,10 @@ export function App({ host }: AppProps): JSX.Element {
           busy={!!checking}
           onTables={() => setState((s) => ({ ...s, view: 'tables' }))}
           onCheck={() => data && void check(data)}
+          onView={(v) => setState((s) => ({ ...s, view: v }))}
         />
+
+        {result && !busy && <ResultBar result={result} />}
 
         {busy && <Spinner size="small" label={busy} labelPosition="after" />}
 
@@ -260,6 +288,23 @@ export function App({ host }: AppProps): JSX.Element {
                 : undefined
             }
           />
+        )}
+
+        {ready && (
+          <>
+            <div className={view === 'supplement' ? undefined : styles.hidden}>
+              <SupplementView key={session} data={data} host={host} onData={replaceData} />
+            </div>
+            <div className={view === 'narrative' ? undefined : styles.hidden}>
+              <NarrativeView key={session} data={data} host={host} onData={replaceData} />
+            </div>
+            <div className={view === 'rates' ? undefined : styles.hidden}>
+              <RatesView key={session} data={data} host={host} active={view === 'rates'} onData={replaceData} />
+            </div>
+            <div className={view === 'audit' ? undefined : styles.hidden}>
+              <AuditView key={session} data={data} host={host} selectedKey={selection?.ref} onSelect={(item) => void selectFinding(item)} />
+            </div>
+          </>
         )}
 
         {!data && !busy && !error && (
