@@ -139,6 +139,8 @@ export function parseTwoSided(
     const scope = side === 'income' ? incomeScope : expScope;
     const sub = FUND_SUBLINES.find(([, re]) => re.test(t));
     if (scope && sub) k = { side, key: `${scope}.${sub[0]}` };
+    // "其中：政府性基金预算财政拨款" under a 财政拨款收入 line (older forms) is a breakdown, not a part of the sum.
+    else if (k && !scope && /^其中/.test(norm(stripOrdinal(norm(label))))) k = { side, key: `of.${k.key}` };
     if (!k) {
       if (cols.some((c) => looksNumeric(grid, r, c.col)) && !/^(项目|收入|支出|栏次|行次)$/.test(t)) {
         k = { side, key: `other:${t}` };
