@@ -23,7 +23,8 @@ import { AccountsSpec, taojiadu2020, yuquan2021 } from './fixtures/specs';
 
 jest.setTimeout(60000);
 
-const SEEDS = '/work/shared/seeds';
+// Copies of ../shared/seeds, so the tests do not depend on where the repository is cloned.
+const SEEDS = path.join(__dirname, 'fixtures', 'seeds');
 const SEED_001 = path.join(SEEDS, '001_77e66ac85627d199.txt');
 const SEED_002 = path.join(SEEDS, '002_256816beafe99349.txt');
 const XLSX = path.join(__dirname, 'fixtures', 'xlsx');

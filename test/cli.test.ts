@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { main } from '../src/cli/main';
 
 const FIX = path.join(__dirname, 'fixtures', 'xlsx');
-const SEED2 = path.join(__dirname, '..', '..', 'shared', 'seeds', '002_256816beafe99349.txt');
+const SEED2 = path.join(__dirname, 'fixtures', 'seeds', '002_256816beafe99349.txt');
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';

@@ -41,7 +41,7 @@ import {
 
 const YUQUAN = path.join(ROOT, 'test/fixtures/xlsx/yuquan2021-sichuan.xlsx');
 const TAOJIADU = path.join(ROOT, 'test/fixtures/xlsx/taojiadu2020-sichuan.xlsx');
-const SEED = '/work/shared/seeds/002_256816beafe99349.txt';
+const SEED = path.join(__dirname, '..', 'fixtures', 'seeds', '002_256816beafe99349.txt');
 const SENTENCE = '2021年本年收入合计853.00万元，其中：一般公共预算财政拨款收入843.28万元，占98.86%';
 const haveFiles = fs.existsSync(YUQUAN) && fs.existsSync(TAOJIADU);
 const haveSeed = fs.existsSync(SEED);
