@@ -138,7 +138,15 @@ describe('init → 补充信息 → generate', () => {
     });
     await wb.xlsx.writeFile(file);
     const again = await run('init', file);
-    expect(again.out).toContain('保留已填写的 4 项');
+    // unit name, year, the two typed values, and 机关运行经费 linked to 表6's 公用经费合计
+    expect(again.out).toContain('保留已填写的 5 项');
+    const check = new ExcelJS.Workbook();
+    await check.xlsx.readFile(file);
+    let running: ExcelJS.CellValue = null;
+    check.getWorksheet('补充信息')!.eachRow((row) => {
+      if (row.getCell(6).value === 'running.amount') running = row.getCell(3).value;
+    });
+    expect(running).toEqual({ formula: "'公开06表'!I33", result: 30.34 });
     const text = await run('generate', file, '--text');
     expect(text.code).toBe(0);
     expect(text.out).toContain('与2020年相比，收入总计减少54.20万元，下降5.97%');

@@ -7,11 +7,11 @@
  */
 import { Accounts } from '../model/types';
 import { WorkbookSnapshot } from '../snapshot/types';
-import { SheetSpec, SpecCell, text, num } from '../output/sheetSpec';
+import { SheetSpec, SpecCell, text, num, formula } from '../output/sheetSpec';
 import { FIELDS, FieldDef, FIELD_BY_KEY, fundItemFields, itemFieldKind, itemFields } from './fields';
 import { Fen, formatWanyuan, parseDecimal, decimalToFen, decimalFromNumber } from '../money/money';
 import { cellText, norm } from '../recognise/grid';
-import { cellRef } from '../snapshot/address';
+import { cellRef, quoteSheet, splitRef } from '../snapshot/address';
 
 export const SUPPLEMENT_SHEET = '补充信息';
 export const VALUE_COL = 2;
@@ -28,6 +28,8 @@ export interface SupplementValue {
   text?: string;
   /** "补充信息!C12" */
   cell: string;
+  /** The cell holds a formula (a live link the add-in prefilled, or the user's own). */
+  formula?: boolean;
 }
 
 export interface Supplement {
@@ -100,6 +102,7 @@ export function readSupplement(snapshot: WorkbookSnapshot, accounts?: Accounts):
       return;
     }
     const v = parsed.value;
+    if (c?.formula) v.formula = true;
     sup.values.set(key, v);
   });
   return sup;
@@ -173,6 +176,12 @@ export function buildSupplementSheet(accounts: Accounts, existing: Supplement = 
   const prefill = new Map<string, SpecCell>();
   if (accounts.facts.unitName) prefill.set('unitName', text(accounts.facts.unitName, 'input'));
   if (accounts.facts.year) prefill.set('year', num(accounts.facts.year, 'input', '0'));
+  // 机关运行经费 of a 行政单位 is its 公用经费: prefill a live link to 表6's 公用经费合计, which the user may overwrite.
+  const pub = accounts.T6?.publicTotal?.values.amount;
+  if (pub && !pub.blank) {
+    const ref = splitRef(pub.cell);
+    if (ref) prefill.set('running.amount', formula(`=${quoteSheet(ref.sheet)}!${ref.address}`, Number(formatWanyuan(pub.fen)), 'input', '0.00'));
+  }
   let group = '';
   for (const f of allFields(accounts)) {
     if (f.group !== group) {
@@ -181,12 +190,17 @@ export function buildSupplementSheet(accounts: Accounts, existing: Supplement = 
     }
     const old = existing.values.get(f.key);
     let value: SpecCell = { kind: 'empty', style: 'input' };
-    if (old) {
+    if (old?.formula && prefill.has(f.key)) {
+      value = prefill.get(f.key)!; // keep our live link live
+    } else if (old) {
       if (old.fen !== undefined) value = num(Number(formatWanyuan(old.fen)), 'input', '0.00');
       else if (old.number !== undefined) value = num(old.number, 'input', f.kind === 'year' ? '0' : undefined);
       else value = text(old.text ?? old.raw, 'input');
     } else if (prefill.has(f.key)) value = prefill.get(f.key)!;
-    const hint = f.hint ?? (f.kind === 'reason' ? '不填则在说明中留出待填写的位置' : '');
+    const hint =
+      f.key === 'running.amount' && !old && prefill.has(f.key)
+        ? '已链接到基本支出决算表的公用经费合计（行政单位的机关运行经费即日常公用经费）；有下属事业单位的请改填实际数'
+        : f.hint ?? (f.kind === 'reason' ? '不填则在说明中留出待填写的位置' : '');
     rows.push([text(''), text(f.label, 'label'), value, text(f.unit ?? '', 'note'), text(hint, 'note'), text(f.key, 'note')]);
   }
   // Values the user typed for keys that no longer exist (e.g. a 项 that left table 5) are kept at the end.
