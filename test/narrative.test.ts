@@ -299,7 +299,9 @@ describe('computeFacts: a keyed structure a checker can use', () => {
     expect(f.facts['total.income.change']).toBeUndefined();
     expect(f.gaps['total.income.change']).toMatchObject({ why: 'input', needs: ['last.incomeGrandTotal'] });
     expect(f.gaps['running.amount']).toMatchObject({ why: 'input', needs: ['running.amount'] });
-    expect(f.gaps['trips.groups']).toMatchObject({ why: 'input', needs: ['trips.groups'] });
+    expect(f.gaps['vehicles.fleet']).toMatchObject({ why: 'input', needs: ['vehicles.fleet'] });
+    // A 因公出国（境）费 of 0 answers the number of trips: 0, from the table, not a placeholder.
+    expect(f.facts['trips.groups']).toMatchObject({ number: 0, how: '因公出国（境）费决算数为0，团组数、人次按0计' });
     // 国内/外事接待 of a zero 公务接待费 are 0 by the table, not by guess.
     expect(f.facts['reception.domestic.amount']).toMatchObject({ fen: 0, how: '公务接待费决算数为0' });
   });

@@ -695,6 +695,25 @@ export function computeFacts(accounts: Accounts, supplement: Supplement): Narrat
     else if (f.kind === 'count' || f.kind === 'score') fs.supNumber(f.key, f.kind);
   }
 
+  // Counts that follow from a 决算数 of 0: no money spent, so no trip, no purchase, no reception. Written as 0
+  // (with the reason) instead of leaving a placeholder where the tables already answer.
+  const zeroFrom = (amountKey: string, keys: string[], why: string) => {
+    const a = fs.get(amountKey);
+    if (!a || a.fen !== 0) return;
+    for (const k of keys) {
+      if (fs.get(k)) continue;
+      const isMoney = FIELDS.find((f) => f.key === k)?.kind === 'money';
+      fs.put({ key: k, label: FIELD_LABEL.get(k) ?? k, kind: isMoney ? 'money' : 'count', ...(isMoney ? { fen: 0 } : { number: 0 }), cells: a.cells, how: why, from: [amountKey] });
+    }
+  };
+  zeroFrom('threePublic.abroad', ['trips.groups', 'trips.people'], '因公出国（境）费决算数为0，团组数、人次按0计');
+  zeroFrom('threePublic.vehiclePurchase', ['vehicles.purchased'], '公务用车购置费决算数为0，购置数量按0计');
+  zeroFrom(
+    'threePublic.reception',
+    ['reception.domestic.amount', 'reception.domestic.batches', 'reception.domestic.people', 'reception.foreign.amount', 'reception.foreign.batches', 'reception.foreign.people'],
+    '公务接待费决算数为0，接待批次、人次和金额按0计',
+  );
+
   // ---- 名词解释: every 项 of tables 2, 3, 5, 8, 9
   const subjects = new Set<string>();
   for (const t of [accounts.T2, accounts.T3, accounts.T5, accounts.T8, accounts.T9]) {
