@@ -101,7 +101,8 @@ async function captureDownload(page: Page, click: () => Promise<void>): Promise<
     await page.locator('[data-testid="supplement-button"]').click();
     await page.locator('[data-testid="supplement-message"]').waitFor({ timeout: 20000 });
     expect(await page.locator('[data-testid="supplement-message"]').textContent()).toContain('已在结果工作簿中添加“补充信息”工作表');
-    expect(await status.textContent()).toContain(`已填写 2 / ${fieldCount} 项`);
+    // 单位名称, 年度, and 机关运行经费 linked to 表6 公用经费合计
+    expect(await status.textContent()).toContain(`已填写 3 / ${fieldCount} 项`);
     expect(await page.locator('[data-testid="supplement-button"]').textContent()).toBe('刷新“补充信息”工作表');
     expect(await page.locator('[data-testid="result-bar"]').textContent()).toContain('“补充信息”');
     // The preview shows the sheet written.
@@ -249,11 +250,11 @@ async function captureDownload(page: Page, click: () => Promise<void>): Promise<
     await waitForSource(reopened.page, '玉泉街道2021_决算助手.xlsx');
     await openFeature(reopened.page, 'supplement');
     const status = reopened.page.locator('[data-testid="supplement-status"]');
-    expect(await status.getAttribute('data-filled')).toBe('5');
+    expect(await status.getAttribute('data-filled')).toBe('6');
     await reopened.page.locator('[data-testid="supplement-button"]').click();
     await reopened.page.locator('[data-testid="supplement-message"]').waitFor({ timeout: 20000 });
-    expect(await reopened.page.locator('[data-testid="supplement-message"]').textContent()).toContain('已更新结果工作簿中的“补充信息”工作表，保留了已填写的 5 项');
-    expect(await status.getAttribute('data-filled')).toBe('5');
+    expect(await reopened.page.locator('[data-testid="supplement-message"]').textContent()).toContain('已更新结果工作簿中的“补充信息”工作表，保留了已填写的 6 项');
+    expect(await status.getAttribute('data-filled')).toBe('6');
     const again = await captureDownload(reopened.page, () => reopened.page.locator('[data-testid="result-download"]').click());
     const snap = await snapshotFromXlsx(again.bytes, 'again.xlsx');
     const sup = readSupplement(snap, readAccounts(snap));
@@ -401,7 +402,7 @@ function excelCell(page: Page, sheet: string, address: string) {
     expect(state.sheets).toContain(SUPPLEMENT_SHEET);
     expect(state.active).toBe(SUPPLEMENT_SHEET);
     expect(state.names.some((n) => n.startsWith('决算助手_owned'))).toBe(true);
-    expect(await page.locator('[data-testid="supplement-status"]').getAttribute('data-filled')).toBe('2');
+    expect(await page.locator('[data-testid="supplement-status"]').getAttribute('data-filled')).toBe('3');
     await page.screenshot({ path: path.join(TMP, 'feature-supplement-excel.png') });
 
     await openFeature(page, 'narrative');

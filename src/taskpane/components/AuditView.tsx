@@ -5,6 +5,7 @@
  * figures left 未核对 with their reasons. Renders what engine.ts returns.
  */
 import * as React from 'react';
+import { FindingRow, SEVERITY_COLOR } from './FindingRow';
 import {
   Badge,
   Body1,
@@ -12,7 +13,6 @@ import {
   Caption1,
   Label,
   makeStyles,
-  mergeClasses,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -25,7 +25,6 @@ import {
   tokens,
   useId,
 } from '@fluentui/react-components';
-import type { Severity } from '../../rules/types';
 import type { HostKind } from '../host';
 import * as engine from '../engine';
 import { LoadedWorkbook } from '../engine';
@@ -35,11 +34,6 @@ import { AUDIT_SOURCES, AuditFindingItem, AuditSeverityGroup, AuditSourceKind, a
 /** 未核对 figures listed before "显示全部". */
 const UNPLACED_SHOWN = 40;
 
-const SEVERITY_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = {
-  错误: 'danger',
-  警告: 'warning',
-  提示: 'informative',
-};
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '12px' },
@@ -67,22 +61,6 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   list: { margin: 0, padding: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: '2px' },
-  item: {
-    display: 'flex',
-    gap: '8px',
-    alignItems: 'flex-start',
-    padding: '6px 8px',
-    borderRadius: tokens.borderRadiusMedium,
-    cursor: 'pointer',
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
-  },
-  selected: {
-    backgroundColor: tokens.colorBrandBackground2,
-    boxShadow: `inset 3px 0 0 ${tokens.colorBrandStroke1}`,
-    ':hover': { backgroundColor: tokens.colorBrandBackground2Hover },
-  },
-  badge: { flexShrink: 0, marginTop: '1px' },
   text: { display: 'flex', flexDirection: 'column', gap: '3px', minWidth: 0 },
   quote: {
     margin: 0,
@@ -284,26 +262,7 @@ function Finding({ item, selected, onSelect }: { item: AuditFindingItem; selecte
   const styles = useStyles();
   const f = item.finding;
   return (
-    <li
-      className={mergeClasses(styles.item, selected && styles.selected)}
-      role="button"
-      tabIndex={0}
-      aria-pressed={selected}
-      data-testid="audit-finding"
-      data-rule={f.rule}
-      data-severity={f.severity}
-      data-cells={f.cells.join(' ')}
-      onClick={() => onSelect(item)}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' || e.key === ' ') {
-          e.preventDefault();
-          onSelect(item);
-        }
-      }}
-    >
-      <Badge className={styles.badge} appearance="filled" color={SEVERITY_COLOR[f.severity]} size="small">
-        {f.severity}
-      </Badge>
+    <FindingRow testId="audit-finding" finding={f} selected={selected} onSelect={() => onSelect(item)}>
       <div className={styles.text}>
         <Caption1 className={styles.muted} data-col="where">
           {f.where}
@@ -325,7 +284,7 @@ function Finding({ item, selected, onSelect }: { item: AuditFindingItem; selecte
           </span>
         )}
       </div>
-    </li>
+    </FindingRow>
   );
 }
 

@@ -4,13 +4,13 @@
  * 在工作簿中标注 / 清除标注 panel. Renders what engine.ts / checkView.ts return; no checking happens here.
  */
 import * as React from 'react';
+import { FindingRow, SEVERITY_COLOR } from './FindingRow';
 import {
   Badge,
   Body1,
   Button,
   Caption1,
   makeStyles,
-  mergeClasses,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -41,22 +41,6 @@ const useStyles = makeStyles({
   groupTitle: { marginRight: 'auto' },
   badges: { display: 'flex', gap: '4px', flexWrap: 'wrap' },
   list: { margin: 0, padding: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: '2px' },
-  item: {
-    display: 'flex',
-    gap: '8px',
-    alignItems: 'flex-start',
-    padding: '6px 8px',
-    borderRadius: tokens.borderRadiusMedium,
-    cursor: 'pointer',
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
-  },
-  selected: {
-    backgroundColor: tokens.colorBrandBackground2,
-    boxShadow: `inset 3px 0 0 ${tokens.colorBrandStroke1}`,
-    ':hover': { backgroundColor: tokens.colorBrandBackground2Hover },
-  },
-  badge: { flexShrink: 0, marginTop: '1px' },
   text: { display: 'flex', flexDirection: 'column', gap: '2px', minWidth: 0 },
   message: { wordBreak: 'break-word' },
   values: { color: tokens.colorNeutralForeground2, fontVariantNumeric: 'tabular-nums' },
@@ -77,11 +61,6 @@ const useStyles = makeStyles({
   chip: { width: '10px', height: '10px', borderRadius: '2px', display: 'inline-block', border: `1px solid ${tokens.colorNeutralStroke1}` },
 });
 
-const SEVERITY_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = {
-  错误: 'danger',
-  警告: 'warning',
-  提示: 'informative',
-};
 
 /** The mark colours, for the legend (same as MARK_COLORS in markCells.ts). */
 const LEGEND: { severity: Severity; color: string }[] = [
@@ -189,26 +168,7 @@ function Finding({ item, selected, onSelect }: { item: FindingItem; selected: bo
   const f = item.finding;
   const hasValues = f.expected !== undefined || f.actual !== undefined;
   return (
-    <li
-      className={mergeClasses(styles.item, selected && styles.selected)}
-      role="button"
-      tabIndex={0}
-      aria-pressed={selected}
-      data-testid="finding"
-      data-rule={f.rule}
-      data-severity={f.severity}
-      data-cells={f.cells.join(' ')}
-      onClick={() => onSelect(item)}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' || e.key === ' ') {
-          e.preventDefault();
-          onSelect(item);
-        }
-      }}
-    >
-      <Badge className={styles.badge} appearance="filled" color={SEVERITY_COLOR[f.severity]} size="small">
-        {f.severity}
-      </Badge>
+    <FindingRow testId="finding" finding={f} selected={selected} onSelect={() => onSelect(item)}>
       <div className={styles.text}>
         <Body1 className={styles.message} data-col="message">
           {f.message}
@@ -234,7 +194,7 @@ function Finding({ item, selected, onSelect }: { item: FindingItem; selected: bo
           规则：{f.rule}
         </Caption1>
       </div>
-    </li>
+    </FindingRow>
   );
 }
 

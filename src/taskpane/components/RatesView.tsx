@@ -1,7 +1,8 @@
 /**
  * 执行率汇总: the rates computed from the tables and 补充信息, grouped as the 执行率汇总 sheet groups them — each with
  * its result, flagged in red when outside its rule, in grey with the reason when it cannot be computed — and the
- * button that writes the sheet (with its charts). Renders what engine.ts returns.
+ * button that writes the sheet (with its charts), and under the rates the same seven charts the sheet carries, drawn
+ * in SVG (../charts). Renders what engine.ts and ../charts/ratesCharts return.
  */
 import * as React from 'react';
 import {
@@ -22,6 +23,9 @@ import * as engine from '../engine';
 import { LoadedWorkbook } from '../engine';
 import { RateGroupView, RateRow, RATES_SHEET, RatesView as RatesViewModel, ratesWrittenText } from '../ratesView';
 import { Notices, WriteMessage } from './Notices';
+import { ChartData } from '../charts/chartData';
+import { ChartsSection } from '../charts/Charts';
+import { ratesCharts } from '../charts/ratesCharts';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '12px' },
@@ -75,6 +79,7 @@ export function RatesView({ data, host, active, onData }: RatesViewProps): JSX.E
   const [error, setError] = React.useState<string>();
   const [busy, setBusy] = React.useState(false);
   const [message, setMessage] = React.useState<WriteMessage>();
+  const [charts, setCharts] = React.useState<{ for: LoadedWorkbook; charts?: ChartData[]; error?: string }>();
 
   React.useEffect(() => {
     if (!active || view?.for === data) return;
@@ -88,6 +93,19 @@ export function RatesView({ data, host, active, onData }: RatesViewProps): JSX.E
       alive = false;
     };
   }, [active, data, view]);
+
+  // The charts of the sheet as it would be written from this read (tables + 补充信息), once per read.
+  React.useEffect(() => {
+    if (!active || charts?.for === data) return;
+    let alive = true;
+    ratesCharts(data).then(
+      (list) => alive && setCharts({ for: data, charts: list }),
+      (e) => alive && setCharts({ for: data, error: engine.errorMessage(e, '生成图表时出错') }),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [active, data, charts]);
 
   const write = async () => {
     setBusy(true);
@@ -144,6 +162,7 @@ export function RatesView({ data, host, active, onData }: RatesViewProps): JSX.E
           {rates.groups.map((g) => (
             <Group key={g.name} group={g} />
           ))}
+          <ChartsSection charts={charts?.for === data ? charts.charts : undefined} error={charts?.for === data ? charts.error : undefined} />
         </>
       )}
     </div>
