@@ -174,3 +174,35 @@ describe('sheets without any title (named Sheet1…Sheet9): tables recognised by
     expect(runRules(a).filter((f) => f.severity === '错误')).toEqual([]);
   });
 });
+
+describe('tables that do not start at A1', () => {
+  it('every sheet shifted down 3 rows and right 2 columns reads the same figures, at the shifted cells', async () => {
+    const fs = await import('fs');
+    const { snapshotFromXlsx } = await import('../src/adapters/exceljs/snapshotFromXlsx');
+    const { a1 } = await import('../src/snapshot/address');
+    const snap = await snapshotFromXlsx(fs.readFileSync(`${__dirname}/fixtures/xlsx/yuquan2021-sichuan.xlsx`), 'x');
+    const shifted = {
+      ...snap,
+      sheets: snap.sheets.map((s) => ({
+        ...s,
+        cells: [[], [], [], ...s.cells.map((row) => (row ? [undefined, undefined, ...row] : row))],
+        merges: s.merges.map((m) => ({ r0: m.r0 + 3, c0: m.c0 + 2, r1: m.r1 + 3, c1: m.c1 + 2 })),
+        hiddenRows: s.hiddenRows.map((r) => r + 3),
+      })),
+    };
+    const a = readAccounts(snap);
+    const b = readAccounts(shifted);
+    expect(b.missing).toEqual([]);
+    const shift = (ref: string) => {
+      const [sheet, addr] = ref.split('!');
+      const m = /^([A-Z]+)(\d+)$/.exec(addr)!;
+      const col = m[1].split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+      return `${sheet}!${a1(Number(m[2]) - 1 + 3, col + 2)}`;
+    };
+    const ia = a.T5!.rows.map((r) => [r.code, r.values.total?.fen, r.values.total && shift(r.values.total.cell)]);
+    const ib = b.T5!.rows.map((r) => [r.code, r.values.total?.fen, r.values.total?.cell]);
+    expect(ib).toEqual(ia);
+    expect(b.T7!.actual.total!.cell).toBe(shift(a.T7!.actual.total!.cell));
+    expect(runRules(b).filter((f) => f.severity === '错误')).toEqual([]);
+  });
+});
