@@ -24,7 +24,7 @@ try {
 
 const args = process.argv.slice(2);
 const runsIdx = args.indexOf('--runs');
-const runs = runsIdx >= 0 ? parseInt(args[runsIdx + 1], 10) : 7;
+const runs = runsIdx >= 0 ? parseInt(args[runsIdx + 1], 10) : 15;
 const files = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs');
 const fixtures = path.join(__dirname, '..', 'test', 'fixtures', 'xlsx');
 const targets = files.length
@@ -38,15 +38,15 @@ const median = (xs) => {
 const ms = (x) => `${x.toFixed(1).padStart(8)} ms`;
 
 (async () => {
-  console.log(`决算助手 benchmark — ${runs} runs each after 2 warm-up runs, median; Node ${process.version}`);
+  console.log(`决算助手 benchmark — ${runs} runs each after 5 warm-up runs, median; Node ${process.version}`);
   console.log('file'.padEnd(36), 'size'.padStart(8), 'rows'.padStart(6), '  parse .xlsx', '    snapshot', '     read', '    check', '  engine/parse');
   for (const file of targets) {
     const bytes = fs.readFileSync(file);
     const t = { parse: [], snap: [], read: [], check: [] };
     let rows = 0;
     let findings = 0;
-    // Two warm-up runs (JIT) are not counted.
-    for (let i = -2; i < runs; i++) {
+    // Five warm-up runs (JIT) are not counted.
+    for (let i = -5; i < runs; i++) {
       const keep = i >= 0;
       let t0 = performance.now();
       const wb = new ExcelJS.Workbook();

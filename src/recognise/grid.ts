@@ -9,7 +9,7 @@ export class Grid {
   readonly name: string;
   readonly rowCount: number;
   readonly colCount: number;
-  private readonly mergeAt = new Map<string, CellRange>();
+  private readonly mergeAt = new Map<number, CellRange>();
   readonly hiddenRows: Set<number>;
 
   constructor(readonly sheet: SheetSnapshot) {
@@ -20,7 +20,7 @@ export class Grid {
     for (const m of sheet.merges) cols = Math.max(cols, m.c1 + 1);
     this.colCount = cols;
     for (const m of sheet.merges) {
-      for (let r = m.r0; r <= m.r1; r++) for (let c = m.c0; c <= m.c1; c++) this.mergeAt.set(`${r},${c}`, m);
+      for (let r = m.r0; r <= m.r1; r++) for (let c = m.c0; c <= m.c1; c++) this.mergeAt.set(r * 16384 + c, m);
     }
     this.hiddenRows = new Set(sheet.hiddenRows);
   }
@@ -32,7 +32,8 @@ export class Grid {
 
   /** The merged area containing (r, c), if any. */
   merge(r: number, c: number): CellRange | undefined {
-    return this.mergeAt.get(`${r},${c}`);
+    // Numeric keys: this is asked for most cells, a string key per call would be garbage.
+    return this.mergeAt.size ? this.mergeAt.get(r * 16384 + c) : undefined;
   }
 
   /** Text of a cell as written (numbers as their shortest representation). */
@@ -46,16 +47,16 @@ export class Grid {
     return m ? this.text(m.r0, m.c0) : this.text(r, c);
   }
 
-  private readonly normCache = new Map<number, string>();
+  private readonly normCache: (string | undefined)[][] = [];
 
   /** Normalised text for matching (see norm), computed once per cell: recognisers ask many times. */
   norm(r: number, c: number): string {
-    const key = r * 16384 + c;
-    let v = this.normCache.get(key);
+    const row = (this.normCache[r] ||= []);
+    let v = row[c];
     if (v === undefined) {
       const cell = this.cell(r, c);
       v = !cell || cell.v === null ? '' : typeof cell.v === 'number' ? String(cell.v) : norm(cellText(cell));
-      this.normCache.set(key, v);
+      row[c] = v;
     }
     return v;
   }

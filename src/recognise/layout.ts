@@ -63,7 +63,9 @@ export function regionInfo(region: Region, headerStart: number): RegionInfo {
   }
   for (let r = region.r0; r <= region.r1; r++) {
     for (let c = region.c0; c <= region.c1; c++) {
-      const t = grid.text(r, c).trim();
+      const v = grid.cell(r, c)?.v;
+      if (typeof v !== 'string' || v.length < 4) continue; // notes are text; skip amounts cheaply
+      const t = v.trim();
       if (/^(注|说明|备注)\s*[:：\d１２３一二三]/.test(t) || /故本表无数据|本表无数据/.test(t)) {
         info.notes.push(t);
         if (/无数据|没有.{0,30}(收入|支出)|无.{0,20}收入和支出/.test(norm(t))) info.noDataNote = true;

@@ -47,35 +47,43 @@ export function rowLabel(r: CodedRow): string {
 }
 
 /** Every figure of the nine tables, with the table it belongs to and a label for messages. */
-const FIGURES = new WeakMap<object, { table: string; label: string; figure: Figure; isTotal: boolean }[]>();
-export function allFigures(a: import('../model/types').Accounts): { table: string; label: string; figure: Figure; isTotal: boolean }[] {
+/** A figure with its table; the label is built only when a message needs it. */
+export interface FigureRef {
+  table: string;
+  label: () => string;
+  figure: Figure;
+  isTotal: boolean;
+}
+
+const FIGURES = new WeakMap<object, FigureRef[]>();
+export function allFigures(a: import('../model/types').Accounts): FigureRef[] {
   // Several rules walk every figure: collect them once per model.
   const cached = FIGURES.get(a);
   if (cached) return cached;
-  const out: { table: string; label: string; figure: Figure; isTotal: boolean }[] = [];
-  const push = (table: string, label: string, f: Figure | undefined, isTotal: boolean) => {
+  const out: FigureRef[] = [];
+  const push = (table: string, label: () => string, f: Figure | undefined, isTotal: boolean) => {
     if (f) out.push({ table, label, figure: f, isTotal });
   };
   for (const id of ['T1', 'T4'] as const) {
     const t = a[id];
     if (!t) continue;
     for (const l of [...t.income, ...t.expenditure])
-      for (const [k, f] of Object.entries(l.values)) push(id, `${l.label.trim()}${k === 'amount' ? '' : `（${k}）`}`, f, /Total|grandTotal|Balance/.test(l.key));
+      for (const [k, f] of Object.entries(l.values)) push(id, () => `${l.label.trim()}${k === 'amount' ? '' : `（${k}）`}`, f, /Total|grandTotal|Balance/.test(l.key));
   }
   for (const id of ['T2', 'T3', 'T5', 'T8', 'T9'] as const) {
     const t = a[id];
     if (!t) continue;
     for (const r of t.total ? [t.total, ...t.rows] : t.rows) {
-      for (const col of t.location.columns) push(id, `${rowLabel(r)}（${col.header.split('/').pop()}）`, r.values[col.key], r.level !== 'subitem' || col.key === 'total');
+      for (const col of t.location.columns) push(id, () => `${rowLabel(r)}（${col.header.split('/').pop()}）`, r.values[col.key], r.level !== 'subitem' || col.key === 'total');
     }
   }
   if (a.T6) {
-    for (const i of a.T6.items) push('T6', `${i.code} ${i.name}`, i.value, i.code.length === 3);
-    for (const l of [a.T6.personnelTotal, a.T6.publicTotal, a.T6.grandTotal]) if (l) push('T6', l.label, l.values.amount, true);
+    for (const i of a.T6.items) push('T6', () => `${i.code} ${i.name}`, i.value, i.code.length === 3);
+    for (const l of [a.T6.personnelTotal, a.T6.publicTotal, a.T6.grandTotal]) if (l) push('T6', () => l.label, l.values.amount, true);
   }
   if (a.T7) {
-    for (const [k, f] of Object.entries(a.T7.budget)) push('T7', `预算数 ${k}`, f, k === 'total' || k === 'vehicle');
-    for (const [k, f] of Object.entries(a.T7.actual)) push('T7', `决算数 ${k}`, f, k === 'total' || k === 'vehicle');
+    for (const [k, f] of Object.entries(a.T7.budget)) push('T7', () => `预算数 ${k}`, f, k === 'total' || k === 'vehicle');
+    for (const [k, f] of Object.entries(a.T7.actual)) push('T7', () => `决算数 ${k}`, f, k === 'total' || k === 'vehicle');
   }
   FIGURES.set(a, out);
   return out;

@@ -22,7 +22,7 @@ export const rule: Rule = {
       if (!constants.length || constants.length >= formulas) continue;
       report({
         table,
-        message: `本表其他合计是公式，但有 ${constants.length} 个合计是手工数字（如 ${constants[0].figure.cell} ${constants[0].label}），明细改动后不会自动更新。`,
+        message: `本表其他合计是公式，但有 ${constants.length} 个合计是手工数字（如 ${constants[0].figure.cell} ${constants[0].label()}），明细改动后不会自动更新。`,
         cells: constants.map((x) => x.figure.cell),
       });
     }

@@ -10,9 +10,9 @@ export const rule: Rule = {
   description: '决算公开表中的收入、支出金额不应为负数（结转结余、结余分配行除外）。',
   check({ accounts }, report) {
     for (const x of allFigures(accounts)) {
-      if (x.figure.fen >= 0 || /结转|结余|closing|opening/.test(x.label)) continue;
+      if (x.figure.fen >= 0 || /结转|结余|closing|opening/.test(x.label())) continue;
       const unit = unitOf((accounts as unknown as Record<string, { location: { unit: 'yuan' | 'wanyuan' } }>)[x.table]);
-      report({ table: x.table, message: `${x.label} 为负数 ${fmt(x.figure.fen, unit)}，请核对。`, cells: [x.figure.cell], actual: fmt(x.figure.fen, unit) });
+      report({ table: x.table, message: `${x.label()} 为负数 ${fmt(x.figure.fen, unit)}，请核对。`, cells: [x.figure.cell], actual: fmt(x.figure.fen, unit) });
     }
   },
 };
