@@ -25,6 +25,8 @@ interface Found {
   unitNameCell?: string;
   parsed?: unknown;
   issues: ReadIssue[];
+  /** On a hidden sheet: a visible copy of the same table wins over it. */
+  hidden?: boolean;
 }
 
 export function readAccounts(snapshot: WorkbookSnapshot): Accounts {
@@ -36,6 +38,7 @@ export function readAccounts(snapshot: WorkbookSnapshot): Accounts {
       const f = readRegion(region);
       if (!f) continue;
       if (sheet.hidden) {
+        f.hidden = true;
         f.issues.push({
           severity: '提示',
           code: 'R-隐藏工作表',
@@ -74,7 +77,8 @@ export function readAccounts(snapshot: WorkbookSnapshot): Accounts {
       continue;
     }
     const prev = chosen.get(f.id);
-    const better = !prev || (year !== undefined && prev.year !== year && f.year === year);
+    const sameYear = prev && (prev.year === f.year || year === undefined || (prev.year !== year && f.year !== year));
+    const better = !prev || (year !== undefined && prev.year !== year && f.year === year) || (sameYear && prev.hidden && !f.hidden);
     if (better) {
       if (prev) ignored.push(prev);
       chosen.set(f.id, f);

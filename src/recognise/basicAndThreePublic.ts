@@ -32,7 +32,10 @@ export function parseBasicExpenditure(
       if (ECON_RE.test(t)) n++;
       if (/^3\d{2}$/.test(t) && /^\d{2}$/.test(grid.norm(r, c + 1))) split++;
     }
-    if (n >= 2) codeCols.push({ c, split: split > 0 && split * 2 >= n - 3 });
+    // A block may hold a single code ("310 资本性支出" alone) when its header says it is a code column.
+    let headed = false;
+    for (let r = headerStart; r <= Math.min(region.r1, headerStart + 4) && !headed; r++) headed = /编码|代码/.test(grid.mergedNorm(r, c));
+    if (n >= 2 || (n === 1 && headed)) codeCols.push({ c, split: split > 0 && split * 2 >= n - 3 });
   }
   // Data starts at the first 经济分类 code, or at a 合计 row with amounts placed above the codes.
   const dataStart = firstRow(
@@ -139,7 +142,12 @@ function itemOf(segs: string[]): ThreePublicKey | undefined {
   // a sub-column such as "其中：外事接待费" under 公务接待费 is not the item itself.
   let last = segs.length - 1;
   while (last >= 0 && (KIND_LABEL.test(segs[last]) || /^(预算|决算|金额)/.test(segs[last]))) last--;
-  if (last >= 0 && /^其中/.test(segs[last])) return undefined;
+  if (last >= 0 && /^其中/.test(segs[last])) {
+    // "其中：公务用车购置费" under 公务用车购置及运行费 is the item itself; "其中：外事接待费" is not.
+    const s = segs[last].replace(/^其中[:：]?/, '').replace(/[（）()]/g, '');
+    const hit = ITEM_RULES.find(([k, re]) => (k === 'vehiclePurchase' || k === 'vehicleRunning') && re.test(s));
+    return hit && segs.slice(0, last).some((p) => /公务用车/.test(p)) ? hit[0] : undefined;
+  }
   for (let i = last; i >= 0; i--) {
     const s = segs[i].replace(/（[^（）]*）/g, (m) => (/境/.test(m) ? m : '')).replace(/[（）()]/g, '');
     const hit = ITEM_RULES.find(([, re]) => re.test(s) || re.test(segs[i]));
@@ -151,7 +159,11 @@ function itemOf(segs: string[]): ThreePublicKey | undefined {
   return undefined;
 }
 
+/** Last year's figures, added beside this year's: never read as this year's 预算数/决算数. */
+const PRIOR_YEAR = /上年|上期|去年/;
+
 function kindOf(segs: string[]): 'budget' | 'actual' | undefined {
+  if (segs.some((s) => PRIOR_YEAR.test(s))) return undefined;
   for (let i = segs.length - 1; i >= 0; i--) {
     if (/预算/.test(segs[i]) && !/决算/.test(segs[i])) return 'budget';
     if (/决算|实际|执行数|支出数/.test(segs[i])) return 'actual';
@@ -212,6 +224,7 @@ export function parseThreePublic(
   for (let r = headerStart; r <= Math.min(region.r1, headerStart + 4); r++) {
     for (let c = region.c0; c <= region.c1; c++) {
       const t = grid.norm(r, c);
+      if (PRIOR_YEAR.test(t)) continue;
       if (/预算/.test(t) && !/决算/.test(t) && budgetCol < 0) budgetCol = c;
       if (/决算|实际/.test(t) && actualCol < 0) actualCol = c;
     }

@@ -181,7 +181,9 @@ export function parseCodedTable(
     const path = segs.join('/');
     if (/行次|栏次/.test(path)) continue;
     if (/编码|代码|名称|^项目$/.test(segs[segs.length - 1] || '')) continue;
-    const rule = rules.find(([, re]) => re.test(path));
+    // A column of last year's figures ("上年决算数", added by hand for the 说明) is not this year's.
+    const prior = /上年|上期|去年|以前年度(?!结转)/.test(path);
+    const rule = prior ? undefined : rules.find(([, re]) => re.test(path));
     if (!rule) {
       if (path && dataRows.some((r) => looksNumeric(grid, r, c))) columns.push({ key: `?${path}`, header: path, col: c });
       continue;

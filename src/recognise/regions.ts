@@ -90,11 +90,32 @@ export function sheetRegions(grid: Grid): Region[] {
     const band = titles.filter((o) => Math.abs(o.r - t.r) <= 1).sort((a, b) => a.c - b.c);
     if (band.length === 1) return { c0: 0, c1: Math.max(0, grid.colCount - 1) };
     const i = band.indexOf(t);
-    const start = (x: Candidate) => grid.merge(x.r, x.c)?.c0 ?? x.c;
-    const c0 = i === 0 ? 0 : start(t);
-    const c1 = i === band.length - 1 ? grid.colCount - 1 : start(band[i + 1]) - 1;
+    const c0 = i === 0 ? 0 : boundary(band[i - 1], t);
+    const c1 = i === band.length - 1 ? grid.colCount - 1 : boundary(t, band[i + 1]) - 1;
     return { c0, c1 };
   });
+  /**
+   * First column of the right-hand table of two side by side: the column after the blank column that
+   * separates them, or else where the right title starts. A title typed unmerged over the middle of its
+   * table starts to the right of the table's first columns.
+   */
+  function boundary(left: Candidate, right: Candidate): number {
+    const start = grid.merge(right.r, right.c)?.c0 ?? right.c;
+    const leftEnd = grid.merge(left.r, left.c)?.c1 ?? left.c;
+    const r0 = Math.min(left.r, right.r);
+    const below = titles.filter((o) => o.r > Math.max(left.r, right.r) + 1).map((o) => o.r);
+    const r1 = Math.min(grid.rowCount, ...below) - 1;
+    const blank = (c: number) => {
+      for (let r = r0; r <= r1; r++) {
+        if (grid.text(r, c).trim() !== '') return false;
+        const m = grid.merge(r, c);
+        if (m && (m.c0 < c || m.c1 > c)) return false;
+      }
+      return true;
+    };
+    for (let c = start - 1; c > leftEnd; c--) if (blank(c)) return c + 1;
+    return start;
+  }
   return titles.map((t, i) => {
     const { c0, c1 } = spans[i];
     let r1 = grid.rowCount - 1;

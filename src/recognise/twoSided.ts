@@ -48,6 +48,14 @@ function labelKey(text: string): { side: 'income' | 'expenditure' | 'either'; ke
   for (const [key, re] of EXPENDITURE_LINES) if (re.test(t)) return { side: key === 'grandTotal' ? 'either' : 'expenditure', key };
   const cls = classCodeForName(t);
   if (cls) return { side: 'expenditure', key: `class:${cls}` };
+  // 类 lines written with their code or a level suffix: "201 一般公共服务支出", "[208]社会保障和就业支出（类）".
+  const m = /^[[【（]?(\d{3})[\]】）]?[.．、:\-—]*(.+)$/.exec(t);
+  const name = (m ? m[2] : t).replace(/（类）$/, '');
+  if (name !== t && /[\u4e00-\u9fa5]/.test(name)) {
+    const byName = classCodeForName(name);
+    if (byName) return { side: 'expenditure', key: `class:${byName}` };
+    if (m && /支出$/.test(name)) return { side: 'expenditure', key: `class:${m[1]}` };
+  }
   return undefined;
 }
 
@@ -196,7 +204,13 @@ function keyColumns(cols: ColumnInfo[], mode: 'single' | 'income' | 'exp'): void
   }
   // A single amount per line: prefer the 决算数 column when several are present (e.g. 预算数 | 决算数).
   if (cols.length > 1) {
-    const pick = cols.find((c) => /决算/.test(c.header)) || cols.find((c) => /金额/.test(c.header)) || cols[cols.length - 1];
+    // Last year's figures ("上年决算数") beside this year's are never the amount.
+    const prior = (c: ColumnInfo) => /上年|上期|去年|以前年度/.test(c.header);
+    const pick =
+      cols.find((c) => /本年/.test(c.header) && /决算|金额/.test(c.header)) ||
+      cols.find((c) => /决算/.test(c.header) && !prior(c)) ||
+      cols.find((c) => /金额/.test(c.header) && !prior(c)) ||
+      cols[cols.length - 1];
     cols.splice(0, cols.length, pick);
   }
   if (cols[0]) cols[0].key = 'amount';
