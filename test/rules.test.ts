@@ -356,6 +356,13 @@ describe('structure rules on the model', () => {
     expect(f.map((x) => x.message)).toEqual(['财政拨款“三公”经费支出决算表中找不到：公务接待费决算数。请核对表头是否被改动。']);
   });
 
+  it('T7-栏目齐全: half of the 公务用车 split is a missing column too', async () => {
+    const accounts = readAccounts(snapshotFromExcelJs(await workbook('yuquan2021-sichuan'), 'x'));
+    delete accounts.T7!.budget.vehiclePurchase;
+    const f = runRules(accounts).filter((x) => x.rule === 'T7-栏目齐全');
+    expect(f.map((x) => x.message)).toEqual(['财政拨款“三公”经费支出决算表中找不到：公务用车购置费预算数。请核对表头是否被改动。']);
+  });
+
   it('C-总表类名称: a 类 line of table 1 written with its pre-2019 name', async () => {
     const accounts = readAccounts(snapshotFromExcelJs(await workbook('yuquan2021-sichuan'), 'x'));
     const line = accounts.T1!.expenditure.find((l) => l.key === 'class:207')!;

@@ -21,6 +21,9 @@ export const rule: Rule = {
       ['决算数', t.actual],
     ] as const) {
       for (const k of Object.keys(names)) if (!(v as Record<string, unknown>)[k]) missing.push(`${names[k]}${kind}`);
+      // A form may give the vehicle cost without its split; with half of the split, the other half is missing.
+      if (v.vehiclePurchase && !v.vehicleRunning) missing.push(`公务用车运行维护费${kind}`);
+      if (!v.vehiclePurchase && v.vehicleRunning) missing.push(`公务用车购置费${kind}`);
     }
     if (missing.length)
       report({
