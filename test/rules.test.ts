@@ -190,6 +190,14 @@ const CASES: Case[] = [
     cells: ['T5.row.2010301.name'],
   },
   {
+    rule: 'C-科目名称不符',
+    what: 'a near miss (the name without its 支出 ending) is a 警告, not an error',
+    severity: '警告',
+    edit: (wb, c) => (cellAt(wb, c['T5.row.2010399.name']).value = '其他政府办公厅（室）及相关机构事务'),
+    cells: ['T5.row.2010399.name'],
+    layouts: ['yuquan2021-sichuan'],
+  },
+  {
     rule: 'C-其他年度科目名称',
     what: '20805 written with its former name in a 2021 report',
     severity: '警告',
