@@ -287,8 +287,8 @@ const CASES: Case[] = [
   { rule: 'T9-结转平衡', what: '年末结转和结余 of the 合计 +1', edit: (wb, c, f) => bump(wb, c['T9.total.closing'], 1, f), cells: ['T9.total.closing'], layouts: ['wujialing2022-shanghai-onesheet'] },
   {
     rule: 'C-经济分类科目',
-    what: '30101 named 基本工资和津贴',
-    edit: (wb, c) => (cellAt(wb, c['T6.item.30101.name']).value = '基本工资和津贴'),
+    what: '30101 named 奖金 (the name of 30103)',
+    edit: (wb, c) => (cellAt(wb, c['T6.item.30101.name']).value = '奖金'),
     cells: ['T6.item.30101.name'],
     layouts: ['yuquan2021-sichuan', 'yuquan2021-shanghai-onesheet'],
   },

@@ -12,7 +12,7 @@ export type { LookupResult, NameVerdict } from './catalogue';
 export type { CatalogueEntry, CatalogueKind, RawEntry } from './types';
 export { FIRST_YEAR, LAST_YEAR, UNCERTAIN_PREFIX, isUncertain } from './types';
 export { parseUserEntries } from './userEntries';
-export { normaliseCatalogueName, sameName } from './names';
+export { nearName, normaliseCatalogueName, sameName } from './names';
 export { CLASS_NAMES, classCodeForName, normaliseName, stripOrdinal } from './classes';
 
 function official(raw: readonly RawEntry[]): CatalogueEntry[] {

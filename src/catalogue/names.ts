@@ -35,3 +35,14 @@ function normaliseUncached(name: string): string {
 export function sameName(a: string, b: string): boolean {
   return normaliseCatalogueName(a) === normaliseCatalogueName(b);
 }
+
+/**
+ * Two names that differ only by a "支出"/"事务"/"费用" ending, or where one contains the other: more often a
+ * transcription variant than a different 科目.
+ */
+export function nearName(a: string, b: string): boolean {
+  const strip = (s: string) => normaliseCatalogueName(s).replace(/(支出|事务|费用|费)$/, '');
+  const x = strip(a);
+  const y = strip(b);
+  return x === y || x.includes(y) || y.includes(x);
+}

@@ -1,4 +1,5 @@
 import { Rule } from '../types';
+import { nearName } from '../../catalogue';
 
 export const rule: Rule = {
   id: 'C-经济分类科目',
@@ -17,7 +18,7 @@ export const rule: Rule = {
       else if (item.name)
         report({
           table: 'T6',
-          severity: verdict === 'mismatch' ? '错误' : '警告',
+          severity: verdict === 'mismatch' && !(expected && nearName(expected, item.name)) ? '错误' : '警告',
           message: `经济分类科目 ${item.code} 写作“${item.name}”，目录中为“${expected}”。`,
           cells: [item.nameCell, item.codeCell],
           expected,

@@ -1,19 +1,12 @@
 import { Rule } from '../types';
 import { byCode, codedRows } from '../catalogueRows';
-import { isUncertain, normaliseCatalogueName } from '../../catalogue';
+import { isUncertain, nearName } from '../../catalogue';
 
 /**
  * Near misses are warnings, not errors: the built-in catalogue is transcribed, and a name that differs only by
  * a "支出"/"事务" ending or by one containing the other is more often a transcription variant than a wrong 科目.
  * So is a mismatch against an entry the catalogue itself marks as uncertain (待核实).
  */
-function nearMiss(a: string, b: string): boolean {
-  const strip = (s: string) => normaliseCatalogueName(s).replace(/(支出|事务|费用|费)$/, '');
-  const x = strip(a);
-  const y = strip(b);
-  return x === y || x.includes(y) || y.includes(x);
-}
-
 export const rule: Rule = {
   id: 'C-科目名称不符',
   title: '科目名称与编码不符',
@@ -25,7 +18,7 @@ export const rule: Rule = {
       for (const r of refs) {
         if (functional.nameMatches(code, r.row.name, year) !== 'mismatch') continue;
         const entry = functional.lookup(code, year).entry!;
-        const soft = isUncertain(entry) || nearMiss(entry.name, r.row.name);
+        const soft = isUncertain(entry) || nearName(entry.name, r.row.name);
         report({
           table: r.table,
           severity: soft ? '警告' : undefined,
