@@ -206,3 +206,20 @@ describe('tables that do not start at A1', () => {
     expect(runRules(b).filter((f) => f.severity === '错误')).toEqual([]);
   });
 });
+
+describe('a table listing 类 and 项 without 款 rows', () => {
+  it('is a layout, not a missing line; the 类 is checked against its 项', () => {
+    const wb = book();
+    const ws = wb.getWorksheet('一般公共预算')!;
+    // Drop the 款 rows (21302, 22102) by blanking them.
+    for (const r of [6, 9]) ws.getRow(r).values = [];
+    const accounts = readAccounts(snapshotFromExcelJs(wb, 'x'));
+    expect(accounts.T5!.rows.map((r) => r.code)).toEqual(['213', '2130299', '221', '2210201']);
+    const f = runRules(accounts);
+    expect(f.filter((x) => x.rule === 'C-缺少上级科目')).toEqual([]);
+    expect(f.filter((x) => x.rule === 'T5-科目层级')).toEqual([]);
+    ws.getCell('B10').value = 20; // 2210201 合计 no longer equals its 类
+    const g = runRules(readAccounts(snapshotFromExcelJs(wb, 'x'))).filter((x) => x.rule === 'T5-科目层级' && x.severity === '错误');
+    expect(g.map((x) => x.cells[0])).toContain('一般公共预算!B8');
+  });
+});

@@ -99,7 +99,11 @@ export function hierarchyRule(id: string, table: Coded): Rule {
             parts: kids.map((k) => ({ figure: k.values[col.key], label: k.code })),
           });
         };
-        for (const cls of byLength(3)) check(cls, children(cls, 5));
+        for (const cls of byLength(3)) {
+          const items = children(cls, 5);
+          // 类 and 项 without 款 rows: the 类 is the sum of its 项.
+          check(cls, items.length ? items : t.rows.filter((r) => r.code.length === 7 && r.code.startsWith(cls.code)));
+        }
         for (const item of byLength(5)) check(item, children(item, 7));
         if (t.total) {
           const classes = byLength(3);
