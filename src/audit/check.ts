@@ -867,6 +867,9 @@ export class Checker {
       const sum = items.reduce((s, i) => s + (i.fen ?? 0), 0);
       if (Math.abs(sum - (c.fen ?? 0)) <= HALF * (items.length + 1)) continue;
       const f = this.F(c.subject);
+      // The 类 agrees with the table: the detail paragraphs list only some of its 项 (said by A-缺项), or a
+      // wrong 项 (said on the 项 itself).
+      if (f?.fen !== undefined && f.fen === c.fen) continue;
       const itemSum = this.F(`${c.subject}.itemSum`);
       const tableText = f?.fen !== undefined ? `；表中该类为 ${formatWanyuan(f.fen)} 万元（${f.cells.join('、')}）` : '';
       const fix = f?.fen !== undefined ? f.fen : sum;

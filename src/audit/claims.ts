@@ -59,7 +59,8 @@ export interface Claim {
 const DELIMS = /[，,；;：:、。！？!?]/;
 const CHANGE_WORD = /(增加|增长|上升|提高|增|减少|下降|降低|节约|节省|减)(了)?(约)?\s*$/;
 const UP = /增加|增长|上升|提高|增/;
-const SHARE_RE = /占([^占]*?)(的)?(比重|比例)?(为|达)?\s*$/;
+// "占本年支出合计的97.66%", "占比为…", "所占比重为…", "比重为39.58%" (the share of the figure before it).
+const SHARE_RE = /占([^占]*?)(的)?(比重|比例)?(为|达|是)?\s*$|(?:所占)?(?:比重|比例)(?:为|达|是)?\s*$/;
 const COMPLETION_RE = /完成(年初|全年|调整)?预算(数)?(的)?\s*$|(预算)?(完成|执行)率(为|达)?\s*$/;
 const BUDGET_RE = /(年初预算|全年预算|调整预算|预算数|预算)(数)?(为|是|安排)?\s*$/;
 const COMPARISON_RE = /(与|和|同)?(上年|去年|上年度|上一年|\d{4}\s*年度?)(同期)?(相比|比较)|(比|较)(上年|去年|上年度|上一年|\d{4}\s*年度?)(同期)?|同比|环比/g;
@@ -134,7 +135,13 @@ function extractSentence(s: Sentence, section: SectionContext, ctx: Context, opt
 
   for (const tok of tokens) {
     if (tok.kind === 'year') continue;
-    const clauseStart = clauseStartOf(norm, tok.start, prevEnd);
+    let clauseStart = clauseStartOf(norm, tok.start, prevEnd);
+    // A subject list without figures shares the figure: "收入、支出总计均为5479.02万元".
+    while (clauseStart > prevEnd + 1 && norm[clauseStart - 1] === '、') {
+      const wider = clauseStartOf(norm, clauseStart - 1, prevEnd);
+      if (wider >= clauseStart - 1) break;
+      clauseStart = wider;
+    }
     const between = norm.slice(prevEnd, tok.start);
     const phrase = norm.slice(clauseStart, tok.start);
     const yearLabel = labelYear(norm, tokens, clauseStart, tok.start);
@@ -186,7 +193,7 @@ function extractSentence(s: Sentence, section: SectionContext, ctx: Context, opt
     const completion = COMPLETION_RE.exec(phrase);
     const change = CHANGE_WORD.exec(phrase);
     if (share) {
-      const denText = share[1].trim();
+      const denText = (share[1] ?? '').trim().replace(/^(比|比重|比例)$/, '');
       const of = lastOfKind((c) => c.kind === 'amount');
       const c = newClaim({
         kind: 'share',

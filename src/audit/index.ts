@@ -12,8 +12,8 @@ import { Accounts } from '../model/types';
 import { Supplement } from '../supplement/sheet';
 import { NarrativeFacts, computeFacts } from '../narrative/facts';
 import { SEVERITY_ORDER } from '../rules/types';
-import { NarrativeInput, cleanText, splitSentences, Sentence } from './text';
-import { SectionContext, SectionKind, assignSections } from './sections';
+import { NarrativeInput, cleanText, joinBrokenLines, splitSentences, Sentence } from './text';
+import { SectionContext, SectionKind, assignSections, matchHeading } from './sections';
 import { Claim, ClaimKind, extractClaims } from './claims';
 import { Checker, ClaimStatus, ClaimVerdict, NarrativeFinding } from './check';
 import { findTokens } from './tokens';
@@ -80,7 +80,7 @@ export interface AuditOptions {
 export function auditNarrative(input: NarrativeInput, accounts: Accounts, supplement: Supplement, opts: AuditOptions = {}): AuditResult {
   const facts = opts.facts ?? computeFacts(accounts, supplement);
   const notes: string[] = [];
-  const paragraphs = input.paragraphs;
+  const paragraphs = joinBrokenLines(input.paragraphs, (c) => matchHeading(c) !== undefined);
   const sections = assignSections(paragraphs, cleanText);
   const sentences = splitSentences(paragraphs);
   const year = facts.year ?? opts.year ?? yearFromText(sentences);

@@ -34,8 +34,9 @@ export interface ResolvedPath {
   end: number;
 }
 
-// A name may hold bracket groups that are not markers: "政府办公厅（室）", "因公出国（境）".
-const SEGMENT_RE = /((?:[^()（）:：]|[(（](?!\s*(?:类|款|项|\d{2,3})\s*[)）])[^()（）]*[)）])+?)\s*[(（]\s*(类|款|项|\d{2,3})\s*[)）]/g;
+// A name may hold bracket groups that are not markers: "政府办公厅（室）", "因公出国（境）"; it never holds a
+// clause break or a share ("一般公共服务（类）支出642.25万元，占76.16%；文化…（类）" is a list, not a path).
+const SEGMENT_RE = /((?:[^()（）:：,，;；。%％]|[(（](?!\s*(?:类|款|项|\d{2,3})\s*[)）])[^()（）]*[)）])+?)\s*[(（]\s*(类|款|项|\d{2,3})\s*[)）]/g;
 
 /** Parse the 科目 path at the start of a detail paragraph ("1." already removed or not). */
 export function parsePath(text: string): { segments: PathSegment[]; end: number } | undefined {

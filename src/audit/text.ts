@@ -140,6 +140,31 @@ export function paragraphsFromSheet(snapshot: WorkbookSnapshot, sheetName?: stri
   return { paragraphs: out };
 }
 
+/**
+ * Join a sentence broken over two lines (hard wraps, text copied from a PDF): "…支出5310.72万元，" followed by
+ * "占本年支出合计的97.66%。". A line continues the previous one when the previous ends inside a clause (，、)
+ * or the line starts with what cannot start a sentence (，。、%）or the unit of a broken amount), and neither
+ * is a heading. `isHeading` is the section recogniser (sections.ts), passed in to keep this file below it.
+ */
+export function joinBrokenLines(paragraphs: Paragraph[], isHeading: (cleaned: string) => boolean): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const p of paragraphs) {
+    const prev = out[out.length - 1];
+    if (prev && continues(prev.text, p.text, isHeading)) out[out.length - 1] = { text: prev.text.replace(/\s+$/, '') + p.text.replace(/^\s+/, ''), where: prev.where };
+    else out.push(p);
+  }
+  return out;
+}
+
+function continues(a: string, b: string, isHeading: (cleaned: string) => boolean): boolean {
+  const x = normaliseChars(cleanText(a)).trim();
+  const y = normaliseChars(cleanText(b)).trim();
+  if (!x || !y || /\n/.test(x) || isHeading(cleanText(a)) || isHeading(cleanText(b))) return false;
+  // A numbered line is a new item ("1.", "（一）", "二、").
+  if (/^([一二三四五六七八九十]+[、.]|\d+\s*[、.](?!\d)|[(]\s*[一二三四五六七八九十\d]+\s*[)]|第\s*[一二三四五六七八九十\d]+\s*部分)/.test(y)) return false;
+  return /[,、]$/.test(x) || /^([,。、%)]|万元|亿元|元(?![旦月]))/.test(y);
+}
+
 /** A sentence of a paragraph: cleaned original text, its normalised twin (same length), and where. */
 export interface Sentence {
   /** Index in the document's sentence list. */

@@ -27,8 +27,12 @@ export interface Token {
 const COUNT_UNITS = ['台（套）', '台(套)', '人次', '批次', '辆', '个', '次', '人', '名', '户', '家', '件', '条', '场', '份', '处', '台', '套', '项', '所', '辆次'];
 const COUNT_UNIT_RE = COUNT_UNITS.map((u) => u.replace(/[()（）]/g, (c) => `\\${c}`)).join('|');
 
+// Thousands separators ("5,437.72万元", "人民币1,200万元") only right before a money unit: elsewhere a comma
+// between digits separates figures ("1，2").
 const NUMBER_RE = new RegExp(
-  String.raw`(\d+(?:\.\d+)?)\s*(余|多)?\s*(万元|亿元|万(?![人户])|亿|元|%|年度?|` + COUNT_UNIT_RE + ')?',
+  String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?(?=\s*(?:余|多)?\s*(?:万元|亿元|万|亿|元))|\d+(?:\.\d+)?)\s*(余|多)?\s*(万元|亿元|万(?![人户])|亿|元|%|年度?|` +
+    COUNT_UNIT_RE +
+    ')?',
   'g',
 );
 
@@ -54,7 +58,7 @@ export function findTokens(norm: string): Token[] {
     // Leading ordinals: "1.", "1、" at the start or after a bracket.
     if (unit === '' && /^\s*[、.．](?!\d)/.test(after) && norm.slice(0, start).trim() === '') continue;
     if (unit === '' && /^[、.．]\s*[^\d]/.test(after) && start <= 1) continue;
-    const value = parseDecimal(numText);
+    const value = parseDecimal(numText.replace(/,/g, ''));
     if (!value) continue;
     const decimals = numText.includes('.') ? numText.split('.')[1].length : 0;
     let kind: TokenKind;

@@ -36,15 +36,18 @@ export const SUBJECTS: SubjectEntry[] = [
   { kind: M, re: /本年收入(合计|小计)/, q: 'fiscal.income', in: ['fiscal'] },
   { kind: M, re: /本年支出(合计|小计)/, q: 'expenditure.total', notIn: ['fiscal'] },
   { kind: M, re: /本年支出(合计|小计)/, q: 'fiscal.expenditure', in: ['fiscal'] },
-  { kind: M, re: /(收入支出|收支)总计/, q: 'total.income', notIn: ['fiscal'] },
+  { kind: M, re: /(收入[、和与及]?支出|收支)总计/, q: 'total.income', notIn: ['fiscal'] },
   { kind: M, re: /收入总计/, q: 'total.income', notIn: ['fiscal'] },
   { kind: M, re: /支出总计/, q: 'total.expenditure', notIn: ['fiscal'] },
-  { kind: M, re: /财政拨款(收入支出|收支)总计/, q: 'fiscal.grandTotal' },
+  { kind: M, re: /财政拨款(收入[、和与及]?支出|收支)总计/, q: 'fiscal.grandTotal' },
   { kind: M, re: /财政拨款收入总计/, q: 'fiscal.grandTotal' },
   { kind: M, re: /财政拨款支出总计/, q: 'fiscal.expenditureGrandTotal' },
-  { kind: M, re: /(收入支出|收支)总计/, q: 'fiscal.grandTotal', in: ['fiscal'] },
+  { kind: M, re: /(收入[、和与及]?支出|收支)总计/, q: 'fiscal.grandTotal', in: ['fiscal'] },
   { kind: M, re: /收入总计/, q: 'fiscal.grandTotal', in: ['fiscal'] },
   { kind: M, re: /支出总计/, q: 'fiscal.expenditureGrandTotal', in: ['fiscal'] },
+  // "占总支出的44.15%", "占总收入的98.52%": the year's 合计 (the 总计 holds the carry-over).
+  { kind: M, re: /^(本年)?总支出$|^(本年)?支出总额$/, q: 'expenditure.total', notIn: ['fiscal'], accept: ['total.expenditure'] },
+  { kind: M, re: /^(本年)?总收入$|^(本年)?收入总额$/, q: 'income.total', notIn: ['fiscal'], accept: ['total.income'] },
   { kind: M, re: /(本年度?)?收入/, q: 'total.income', in: ['overview'], accept: ['income.total'] },
   { kind: M, re: /(本年度?)?支出/, q: 'total.expenditure', in: ['overview'], accept: ['expenditure.total'] },
   { kind: M, re: /(财政拨款)?收入/, q: 'fiscal.income', in: ['fiscal'], accept: ['fiscal.grandTotal'] },
@@ -169,6 +172,7 @@ export function cleanSubject(phrase: string): string {
     .replace(/^[\s、，,；;：:]+/, '')
     .replace(/^(其中|主要用于以下方面|具体情况如下)[:：]?/, '')
     .replace(/^[\s、，,；;：:]+/, '')
+    .replace(/人民币$/, '')
     .trim();
 }
 
