@@ -1,11 +1,12 @@
 /** `juesuan rates <workbook.xlsx> [--json]`: the execution and control rates, computed from the tables and 补充信息. */
 import { computeRates, RateResult } from '../../rates';
+import { formatWanyuan } from '../../money/money';
 import { readSupplement } from '../../supplement/sheet';
 import { loadForWriting } from '../workbookIo';
 
 function quantityText(q: RateResult['numerator']): string {
   if (q.value === undefined) return q.unavailable.length ? `（缺：${q.unavailable.join('、')}）` : '（缺）';
-  return q.unit === 'money' ? `${(q.value / 1_000_000).toFixed(2)}万元` : String(q.value);
+  return q.unit === 'money' ? `${formatWanyuan(q.value)}万元` : String(q.value);
 }
 
 export async function ratesCommand(file: string, json: boolean, out: (s: string) => void): Promise<number> {
