@@ -9,9 +9,7 @@ import JSZip from 'jszip';
 import { snapshotFromExcelJs, snapshotFromXlsx } from '../src/adapters/exceljs/snapshotFromXlsx';
 import { readAccounts } from '../src/model/readAccounts';
 import { Accounts } from '../src/model/types';
-import { Supplement, SupplementValue, emptySupplement } from '../src/supplement/sheet';
-import { FIELD_BY_KEY } from '../src/supplement/fields';
-import { decimalToFen, parseDecimal } from '../src/money/money';
+import { Supplement, emptySupplement, supplementFromValues } from '../src/supplement/sheet';
 import { AuditResult, NarrativeFinding, auditNarrative, paragraphsFromSheet, readNarrativeFile, summarise } from '../src/audit';
 import { findTokens } from '../src/audit/tokens';
 import { parsePath, resolvePath } from '../src/audit/paths';
@@ -55,23 +53,10 @@ async function book(spec: AccountsSpec): Promise<Book> {
   return b;
 }
 
-/** A 补充信息 with the given values (money as '12.34' strings, counts as numbers). */
+/** A 补充信息 with the given values (money as '12.34' strings, counts as numbers), rows from C4. */
 function supplement(values: Record<string, string | number>): Supplement {
-  const sup = emptySupplement();
-  sup.present = true;
-  let row = 4;
-  for (const [key, v] of Object.entries(values)) {
-    const cell = `补充信息!C${row++}`;
-    const field = FIELD_BY_KEY.get(key);
-    const money = typeof v === 'string' && (field?.kind === 'money' || key.startsWith('itemBudget.'));
-    const sv: SupplementValue = { key, field, raw: String(v), cell };
-    if (money) sv.fen = decimalToFen(parseDecimal(v as string)!, 'wanyuan').fen;
-    else if (typeof v === 'number') sv.number = v;
-    else sv.text = v;
-    sup.values.set(key, sv);
-    sup.cells.set(key, cell);
-  }
-  return sup;
+  const cells = Object.fromEntries(Object.keys(values).map((k, i) => [k, `补充信息!C${i + 4}`]));
+  return supplementFromValues(values, cells);
 }
 
 function text(lines: string[]): { paragraphs: { text: string; where: string }[] } {
