@@ -9,6 +9,7 @@ import { XMLParser } from 'fast-xml-parser';
 const ROOT = path.resolve(__dirname, '..');
 const xml = fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false, trimValues: true });
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed XML has no static shape
 type Node = any;
 const doc: Node = parser.parse(xml);
 const app: Node = doc.OfficeApp;

@@ -6,6 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
+import * as fsSync from 'fs';
 import * as path from 'path';
 import { buildInto } from './fixtures/builder';
 import { taojiadu2020, wujialing2022, yuquan2021 } from './fixtures/specs';
@@ -563,7 +564,7 @@ describe('the sheet stays live', () => {
 const XLSX_DIR = path.join(__dirname, 'fixtures', 'xlsx');
 const fixtureFiles = (() => {
   try {
-    return require('fs')
+    return fsSync
       .readdirSync(XLSX_DIR)
       .filter((f: string) => f.endsWith('.xlsx') && !/not-xlsx|truncated/.test(f))
       .sort() as string[];

@@ -22,7 +22,7 @@ function normaliseUncached(name: string): string {
   let s = name.normalize('NFKC').replace(/[\u200b-\u200d\u2060\ufeff]/g, '');
   s = s
     .replace(/[‘’'`]/g, '"')
-    .replace(/[〔［\[【]/g, '（')
+    .replace(/[〔［[【]/g, '（')
     .replace(/[〕］\]】]/g, '）')
     .replace(/[‐‑‒–—―－]/g, '-')
     .replace(/[，,]/g, '，')

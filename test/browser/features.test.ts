@@ -236,9 +236,18 @@ async function captureDownload(page: Page, click: () => Promise<void>): Promise<
     let typed = 0;
     ws.eachRow((row) => {
       const key = String(row.getCell(6).value ?? '');
-      if (key === 'last.incomeGrandTotal') (row.getCell(3).value = 800.5), typed++;
-      if (key === 'staff.authorised') (row.getCell(3).value = 25), typed++;
-      if (key === 'staff.actual') (row.getCell(3).value = 30), typed++;
+      if (key === 'last.incomeGrandTotal') {
+        row.getCell(3).value = 800.5;
+        typed++;
+      }
+      if (key === 'staff.authorised') {
+        row.getCell(3).value = 25;
+        typed++;
+      }
+      if (key === 'staff.actual') {
+        row.getCell(3).value = 30;
+        typed++;
+      }
     });
     expect(typed).toBe(3);
     const filled = Buffer.from(await wb.xlsx.writeBuffer());

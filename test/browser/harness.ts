@@ -53,7 +53,8 @@ export function ensureBuilt(): void {
 
 /** test/browser/fakeExcelHost.ts bundled into one plain script (webpack API, into .tmp/). */
 export async function fakeExcelScript(): Promise<string> {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  // Loaded lazily: only the fake-host tests need webpack here.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const webpack = require('webpack');
   const outDir = path.join(TMP, 'fake-excel-host');
   await new Promise<void>((resolve, reject) => {

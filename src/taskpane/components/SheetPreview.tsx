@@ -132,7 +132,7 @@ export function SheetPreview({ snapshot, selection, onSheetChange }: SheetPrevie
     }
     if (typeof box.scrollIntoView === 'function') box.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     // Runs again for every new selection object, so clicking the same table twice scrolls back to it.
-  }, [selection, sheet?.name, small]);
+  }, [selection, sheet?.name, small, range]);
 
   if (!sheet || !grid) return <Caption1 className={styles.muted}>工作簿中没有工作表。</Caption1>;
 
