@@ -11,7 +11,7 @@ import { readAccounts } from '../model/readAccounts';
 import { Accounts, TABLE_IDS, TABLE_NAMES, TableId } from '../model/types';
 import { mainTotals } from '../model/mainTotals';
 import { formatWanyuan, UNIT_LABEL } from '../money/money';
-import { countBySeverity, runRules, TABLE_ORDER } from '../rules';
+import { countBySeverity, TABLE_ORDER } from '../rules';
 import { Finding } from '../rules/types';
 import { WorkbookSnapshot } from '../snapshot/types';
 import { Catalogues } from '../model/localCatalogue';
