@@ -133,6 +133,7 @@ export async function checkFolder(dir: string, o: FolderOptions, io: Io): Promis
   };
 
   let next = 0;
+  let bootFailures = 0;
   await new Promise<void>((resolveAll) => {
     let running = 0;
     const startWorker = () => {
@@ -140,6 +141,7 @@ export async function checkFolder(dir: string, o: FolderOptions, io: Io): Promis
       let current: Task | undefined;
       let timer: NodeJS.Timeout | undefined;
       let retired = false;
+      let ready = false;
       const retire = (reason: string) => {
         if (retired) return;
         retired = true;
@@ -148,6 +150,10 @@ export async function checkFolder(dir: string, o: FolderOptions, io: Io): Promis
         if (current) record(unreadable(current, reason, !!o.json));
         current = undefined;
         void worker.terminate();
+        // A worker that cannot even start would be replaced forever: after three, the rest are rows with the reason.
+        if (!ready && ++bootFailures >= 3) {
+          while (next < files.length) record(unreadable({ id: next, rel: files[next++] }, `处理线程无法启动（${reason}）`, !!o.json));
+        }
         if (next < files.length) startWorker();
         else if (running === 0) resolveAll();
       };
@@ -161,10 +167,15 @@ export async function checkFolder(dir: string, o: FolderOptions, io: Io): Promis
         }
         const id = next++;
         current = { id, file: path.resolve(dir, files[id]), rel: files[id] };
+        // The budget starts when the worker has its modules loaded (the 'ready' message), not when it is spawned.
         timer = setTimeout(() => retire(`超过单个文件的时间上限（${budgetMs / 1000} 秒），已跳过`), budgetMs);
         worker.postMessage(current);
       };
-      worker.on('message', (r: TaskResult) => {
+      worker.on('message', (r: TaskResult | { ready: true }) => {
+        if ('ready' in r) {
+          ready = true;
+          return feed();
+        }
         if (timer) clearTimeout(timer);
         current = undefined;
         record(r);
@@ -173,7 +184,6 @@ export async function checkFolder(dir: string, o: FolderOptions, io: Io): Promis
       worker.on('error', (e) => retire(`处理时出错：${e.message.split('\n')[0]}`));
       worker.on('exit', () => retire('处理线程意外退出'));
       running++;
-      feed();
     };
     for (let i = 0; i < Math.min(jobs, files.length); i++) startWorker();
   });

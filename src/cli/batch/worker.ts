@@ -11,3 +11,5 @@ const setup = workerData as WorkerSetup;
 parentPort?.on('message', (task: Task) => {
   void checkOne(task, setup).then((result) => parentPort?.postMessage(result));
 });
+// Modules loaded: the pool starts a file's time budget only from here.
+parentPort?.postMessage({ ready: true });
