@@ -17,6 +17,7 @@ import { WorkbookSnapshot } from '../snapshot/types';
 import { Catalogues } from '../model/localCatalogue';
 import { isOpen, OPEN, ReviewedFinding, reviewCounts } from '../review/status';
 import { checkCommand, CheckOptions } from './commands/check';
+import { consolidateCommand } from './commands/consolidate';
 import { initCommand } from './commands/init';
 import { ratesCommand } from './commands/rates';
 import { generateCommand } from './commands/generate';
@@ -29,7 +30,7 @@ export type { Io };
 
 const defaultIo: Io = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
 
-const EXIT_CODES = '退出码：read 0 九张表齐全、1 有表缺失；check、audit 0 没有错误、1 有错误；2 文件无法读取或命令行有误。';
+const EXIT_CODES = '退出码：read 0 九张表齐全、1 有表缺失；check、audit、consolidate 0 没有错误、1 有错误；2 文件无法读取或命令行有误。';
 
 /**
  * Every command, its arguments and options. `run` receives the action's result (the exit code).
@@ -83,6 +84,16 @@ function declareCommands(program: Command, io: Io, run: (code: Promise<number>) 
     .action((file: string, o: { text?: string; sheet?: string; year?: string; json?: boolean }) =>
       run(auditCommand(file, { text: o.text, sheet: o.sheet, json: !!o.json, year: o.year }, io.out)),
     );
+
+  declareReviewCommands(program, io, run);
+}
+
+function declareReviewCommands(program: Command, io: Io, run: (code: Promise<number>) => void): void {
+  addCommand(program, 'consolidate', '部门汇总核对：部门决算的每张表应等于所属各单位（含本级）之和；\n单位可给出多个工作簿，或放单位工作簿的文件夹')
+    .argument('<部门.xlsx>', '部门（汇总）的工作簿')
+    .argument('<单位.xlsx|文件夹...>', '各单位的工作簿，或放它们的文件夹')
+    .option('--json', '以 JSON 输出')
+    .action((dept: string, units: string[], o: { json?: boolean }) => run(consolidateCommand(dept, units, o, io)));
 }
 
 /** The overview of every command (what `juesuan` and `juesuan --help` print). */
