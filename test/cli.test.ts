@@ -75,6 +75,10 @@ describe('juesuan check', () => {
       cells: ['公开05表!C9', '公开05表!C10', '公开05表!C11', '公开05表!C12', '公开05表!C13', '公开05表!C14'],
       expected: '639.90',
       actual: '638.90',
+      status: '未处理',
+      note: null,
+      fingerprint: expect.stringMatching(/^[0-9a-z]{11}$/),
+      reopened: null,
     });
     expect(j.summary.错误).toBe(2);
   });
