@@ -59,6 +59,7 @@ export function readAccounts(snapshot: WorkbookSnapshot): Accounts {
   const otherYears = years.slice(1).map(([y]) => y).sort();
 
   const accounts: Accounts = { source: snapshot.source, facts: { otherYears }, tables: [], missing: [], issues: [] };
+  for (const note of snapshot.notes ?? []) accounts.issues.push({ severity: '警告', code: 'R-读取范围', message: note, cells: [] });
   const banner = year ? undefined : bannerFacts(snapshot);
   if (year) {
     accounts.facts.year = year;

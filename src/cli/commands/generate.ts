@@ -7,10 +7,9 @@ import { promises as fs } from 'fs';
 import { buildNarrative, buildNarrativeSheet, countPlaceholders, narrativeDocx, narrativeText, NARRATIVE_SHEET } from '../../narrative';
 import { buildRatesSheet, RATES_SHEET } from '../../rates';
 import { addCharts } from '../../adapters/exceljs/charts';
-import { writeSheetSpec } from '../../adapters/exceljs/writeSheetSpec';
 import { readSupplement, SUPPLEMENT_SHEET } from '../../supplement/sheet';
 import { WorkbookReadError } from '../../adapters/exceljs/snapshotFromXlsx';
-import { loadForWriting, outputPath, saveWorkbook } from '../workbookIo';
+import { assertWritable, chooseOutput, loadForWriting, writeOwnedSheets } from '../workbookIo';
 
 export interface GenerateOptions {
   out?: string;
@@ -33,14 +32,21 @@ export async function generateCommand(file: string, o: GenerateOptions, log: (s:
     log(narrativeText(narrative));
     return 0;
   }
-  const target = outputPath(loaded, o.out);
-  writeSheetSpec(loaded.wb, buildNarrativeSheet(narrative));
+  assertWritable(loaded, NARRATIVE_SHEET);
+  assertWritable(loaded, RATES_SHEET);
+  const choice = await chooseOutput(loaded, o.out, [NARRATIVE_SHEET, RATES_SHEET]);
+  const target = choice.target;
   const rates = buildRatesSheet(accounts, supplement);
-  writeSheetSpec(loaded.wb, rates);
-  await saveWorkbook(loaded.wb, target, rates.charts?.length ? (bytes) => addCharts(bytes, RATES_SHEET, rates.charts!) : undefined);
+  await writeOwnedSheets(
+    loaded,
+    [{ spec: buildNarrativeSheet(narrative) }, { spec: rates }],
+    target,
+    rates.charts?.length ? (bytes: Uint8Array) => addCharts(bytes, RATES_SHEET, rates.charts!) : undefined,
+  );
   if (o.docx) await fs.writeFile(o.docx, await narrativeDocx(narrative));
   const placeholders = countPlaceholders(narrative);
   log(`已写入“${NARRATIVE_SHEET}”和“${RATES_SHEET}”工作表：${target}`);
+  if (choice.note) log(choice.note);
   if (o.docx) log(`说明另存为 Word 文档：${o.docx}`);
   if (accounts.missing.length) log(`注意：缺少 ${accounts.missing.length} 张标准表，相关段落留有待填写的位置。`);
   if (!supplement.present) log(`工作簿中没有“${SUPPLEMENT_SHEET}”工作表：上年数、原因等处留有待填写的位置。可先运行 juesuan init 并填写。`);
