@@ -476,7 +476,8 @@ export async function patchPackage(original: Uint8Array, freshBytes: Uint8Array,
 
   const targetSheets = await listSheets(zip, wbPath);
   const freshSheets = await listSheets(fresh, fWbPath);
-  const used = new Set<string>();
+  // Paths named by any relationship are taken even when the part itself is missing (a damaged package).
+  const used = await referencedElsewhere(zip, new Set());
   for (const fs of freshSheets) {
     const existing = targetSheets.find((s) => s.name.toLowerCase() === fs.name.toLowerCase());
     const freshXml = (await text(fresh, fs.part)) ?? '';

@@ -31,7 +31,7 @@ export async function loadExcelJs(data: ArrayBuffer | Uint8Array, source: string
     if (/^\s*<(html|!doctype|\?xml)/i.test(head)) {
       throw new WorkbookReadError(`无法读取文件“${source}”：它不是有效的 .xlsx 工作簿（是网页或 XML 文件，只是扩展名为 .xlsx）。请在 Excel 中打开后另存为 .xlsx 再试。`);
     }
-    if (/[,\t;]/.test(head) && !/[\x00-\x08]/.test(head)) {
+    if (/[,\t;]/.test(head) && !bytes.slice(0, 512).some((b) => b < 9)) {
       throw new WorkbookReadError(`无法读取文件“${source}”：它不是有效的 .xlsx 工作簿（是文本或 CSV 文件，只是扩展名为 .xlsx）。请在 Excel 中打开后另存为 .xlsx 再试。`);
     }
     throw new WorkbookReadError(`无法读取文件“${source}”：它不是有效的 .xlsx 工作簿（文件已损坏或不是 zip 格式）。`);
@@ -175,8 +175,10 @@ function resultValue(result: unknown): CellValue {
   return null;
 }
 
+/** The library's (English) reason, said in one Chinese phrase: the user cannot act on "reading 'richText'". */
 function shortReason(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);
-  if (/central directory|zip|End of data|signature/i.test(msg)) return '文件已损坏或不是 zip 格式';
-  return msg.split('\n')[0].slice(0, 80);
+  if (/central directory|zip|End of data|signature|Corrupted|invalid (stored|distance|code)|crc/i.test(msg)) return '文件已损坏或不是 zip 格式';
+  if (/xml|tag|sax|attribute|entity|unexpected/i.test(msg)) return '文件内部的 XML 已损坏';
+  return '文件内部结构已损坏，请在 Excel 中打开并另存为 .xlsx 后再试';
 }
