@@ -136,6 +136,18 @@ export function readAccounts(snapshot: WorkbookSnapshot): Accounts {
       table: id,
     });
   }
+  // Tables 2, 3 and 5 state their 合计 row; without it the totals cannot be checked or quoted.
+  for (const id of ['T2', 'T3', 'T5'] as const) {
+    const t = accounts[id];
+    if (!t || t.location.empty || t.total || !t.rows.length) continue;
+    accounts.issues.push({
+      severity: '错误',
+      code: 'R-缺合计',
+      message: `${TABLE_NAMES[id]}（${t.location.sheet}!${t.location.range}）中没有找到“合计”行，可能被删除：表内合计无法核对，说明中的合计数也无法取得。请恢复合计行后再运行。`,
+      cells: [`${t.location.sheet}!${t.location.range}`],
+      table: id,
+    });
+  }
   if (otherYears.length && !ignored.some((f) => f.year && f.year !== year)) {
     accounts.issues.push({
       severity: '警告',
