@@ -1,6 +1,7 @@
 /**
- * Command line: `juesuan read <workbook.xlsx> [--json]` (and the commands that build on it).
- * Exit codes: 0 all nine tables found, 1 some missing, 2 the file cannot be read at all.
+ * Command line: `juesuan read|check|init|rates|generate|audit …`, declared on commander (src/cli/program.ts).
+ * Exit codes: read 0 all nine tables found, 1 some missing; check/audit 0 no 错误, 1 错误 found;
+ * 2 the file cannot be read or the command line is refused.
  * Errors are one Chinese line on stderr, never a stack trace.
  */
 import { promises as fs } from 'fs';
@@ -19,51 +20,102 @@ import { ratesCommand } from './commands/rates';
 import { generateCommand } from './commands/generate';
 import { auditCommand } from './commands/audit';
 import { NotOwnedSheetError } from '../adapters/exceljs/writeSheetSpec';
+import { Command } from 'commander';
+import { addCommand, CliRefusal, CommanderError, createProgram, Io, overview, usageLine } from './program';
 
-export interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
+export type { Io };
 
 const defaultIo: Io = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
 
-export const USAGE = `用法：
-  juesuan read <工作簿.xlsx> [--json]              读取决算公开表：找到哪些表、在哪里、单位、年度和主要合计
-  juesuan check <工作簿.xlsx|文件夹> [--year N] [--catalogue 本地科目.csv] [--json]
-                                                   校验：表内、表间的合计关系和科目编码、名称；
-                                                   给出文件夹时逐个校验其中的 .xlsx（财政局批量审核）
-  juesuan init <工作簿.xlsx> [-o 输出.xlsx]          添加“补充信息”工作表（表中没有、说明需要的数据），已填内容保留
-  juesuan rates <工作簿.xlsx> [--json]               执行率和控制率（预算执行率、“三公”经费控制率……）
-  juesuan generate <工作簿.xlsx> -o <输出.xlsx> [--form sichuan|shanghai] [--text] [--docx 说明.docx]
-                                                   生成“决算说明”（部门决算情况说明）和“执行率汇总”工作表；
-                                                   --text 只在屏幕上输出说明全文
-  juesuan audit <工作簿.xlsx> --text <说明.txt|.docx> [--sheet 工作表] [--json]
-                                                   核对已写好的情况说明：每个数字、占比、增减、完成率与表中是否一致
+const EXIT_CODES = '退出码：read 0 九张表齐全、1 有表缺失；check、audit 0 没有错误、1 有错误；2 文件无法读取或命令行有误。';
 
-退出码：read 0 九张表齐全、1 有表缺失；check、audit 0 没有错误、1 有错误；2 文件无法读取。`;
+/**
+ * Every command, its arguments and options. `run` receives the action's result (the exit code).
+ * To add an option: one `.option()` line here, then read it from `opts` in the action.
+ */
+function declareCommands(program: Command, io: Io, run: (code: Promise<number>) => void): void {
+  addCommand(program, 'read', '读取决算公开表：找到哪些表、在哪里、单位、年度和主要合计')
+    .argument('<工作簿.xlsx>', '要读取的工作簿')
+    .option('--json', '以 JSON 输出')
+    .action((file: string, o: { json?: boolean }) => run(readCommand(file, !!o.json, io)));
 
-interface Args {
-  command?: string;
-  files: string[];
-  json: boolean;
-  options: Record<string, string>;
+  addCommand(program, 'check', '校验：表内、表间的合计关系和科目编码、名称；\n给出文件夹时逐个校验其中的 .xlsx（财政局批量审核）')
+    .argument('<工作簿.xlsx|文件夹>', '要校验的工作簿，或放工作簿的文件夹')
+    .option('--year <N>', '按这一年度的科目目录核对（默认用工作簿注明的年度）')
+    .option('--catalogue <本地科目.csv>', '本地补充的科目（两列：科目编码,科目名称）')
+    .option('--json', '以 JSON 输出')
+    .action((target: string, o: CheckOptions) => run(checkCommand(target, o, io)));
+
+  addCommand(program, 'init', '添加“补充信息”工作表（表中没有、说明需要的数据），已填内容保留')
+    .argument('<工作簿.xlsx>', '决算公开表所在的工作簿（不会被改动）')
+    .option('-o, --output <输出.xlsx>', '写到这个文件（默认：原文件名加“_决算助手”）')
+    .action((file: string, o: { output?: string }) => run(initCommand(file, o.output, io.out)));
+
+  addCommand(program, 'rates', '执行率和控制率（预算执行率、“三公”经费控制率……）')
+    .argument('<工作簿.xlsx>', '决算公开表所在的工作簿')
+    .option('--json', '以 JSON 输出')
+    .action((file: string, o: { json?: boolean }) => run(ratesCommand(file, !!o.json, io.out)));
+
+  addCommand(program, 'generate', '生成“决算说明”（部门决算情况说明）和“执行率汇总”工作表；\n--text 只在屏幕上输出说明全文')
+    .argument('<工作簿.xlsx>', '决算公开表所在的工作簿（不会被改动）')
+    .option('-o, --output <输出.xlsx>', '写到这个文件（默认：原文件名加“_决算助手”）')
+    .option('--form <sichuan|shanghai>', '说明的格式：sichuan（四川，默认）或 shanghai（上海）')
+    .option('--text', '只把说明全文打印到屏幕，不写文件')
+    .option('--docx <说明.docx>', '另存一份 Word 文档')
+    .action((file: string, o: { output?: string; form?: string; text?: boolean; docx?: string }) =>
+      run(generateCommand(file, { out: o.output, form: o.form, text: !!o.text, docx: o.docx }, io.out)),
+    );
+
+  addCommand(program, 'audit', '核对已写好的情况说明：每个数字、占比、增减、完成率与表中是否一致')
+    .argument('<工作簿.xlsx>', '决算公开表所在的工作簿')
+    .option('--text <说明.txt|.docx>', '要核对的说明文件')
+    .option('--sheet <工作表>', '说明写在工作簿的这个工作表里（默认“说明”）')
+    .option('--year <N>', '说明所属年度（默认用工作簿注明的年度）')
+    .option('--json', '以 JSON 输出')
+    .action((file: string, o: { text?: string; sheet?: string; year?: string; json?: boolean }) =>
+      run(auditCommand(file, { text: o.text, sheet: o.sheet, json: !!o.json, year: o.year }, io.out)),
+    );
 }
 
-export function parseArgs(argv: string[]): Args {
-  const args: Args = { files: [], json: false, options: {} };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--json') args.json = true;
-    else if (a.startsWith('--')) {
-      const [k, v] = a.slice(2).split('=');
-      if (v !== undefined) args.options[k] = v;
-      else if (i + 1 < argv.length && !argv[i + 1].startsWith('-')) args.options[k] = argv[++i];
-      else args.options[k] = 'true';
-    } else if (a === '-o') args.options.o = argv[++i];
-    else if (!args.command) args.command = a;
-    else args.files.push(a);
+/** The overview of every command (what `juesuan` and `juesuan --help` print). */
+export function usage(): string {
+  const program = createProgram({ out: () => undefined, err: () => undefined });
+  declareCommands(program, { out: () => undefined, err: () => undefined }, () => undefined);
+  return overview(program, EXIT_CODES);
+}
+
+/**
+ * Run one command line. Never calls process.exit: returns the exit code (0/1 as the command says, 2 for a
+ * refused command line or an unreadable file), so it can run in-process.
+ */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  const program = createProgram(io);
+  let result: Promise<number> | undefined;
+  declareCommands(program, io, (code) => (result = code));
+  if (!argv.length || (argv.length === 1 && ['help', '-h', '--help'].includes(argv[0]))) {
+    io.out(overview(program, EXIT_CODES));
+    return argv.length ? 0 : 2;
   }
-  return args;
+  // `juesuan help check` = `juesuan check --help`
+  if (argv[0] === 'help' && argv.length === 2) argv = [argv[1], '--help'];
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    if (!result) throw new CliRefusal('请给出一个命令。');
+    return await result;
+  } catch (e) {
+    if (e instanceof CliRefusal) {
+      io.err(e.message);
+      io.err(e.command ? `用法：${usageLine(e.command)}    （详见 juesuan ${e.command.name()} --help）` : overview(program, EXIT_CODES));
+      return 2;
+    }
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2; // --help shown
+    if (e instanceof WorkbookReadError || e instanceof NotOwnedSheetError) {
+      io.err(e.message);
+      return 2;
+    }
+    io.err(`处理时出错：${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    return 2;
+  }
 }
 
 export async function loadAccounts(file: string): Promise<Accounts> {
@@ -87,67 +139,9 @@ export async function loadWorkbook(file: string): Promise<{ snapshot: WorkbookSn
   return { snapshot, accounts: readAccounts(snapshot) };
 }
 
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
-  const args = parseArgs(argv);
-  if (!args.command || args.command === 'help' || args.options.help) {
-    io.out(USAGE);
-    return args.command ? 0 : 2;
-  }
-  try {
-    switch (args.command) {
-      case 'read':
-        return await readCommand(args, io);
-      case 'check':
-        return await checkCommand(args, io);
-      case 'rates':
-        if (args.files.length !== 1) {
-          io.err('请给出一个工作簿文件：juesuan rates <工作簿.xlsx> [--json]');
-          return 2;
-        }
-        return await ratesCommand(args.files[0], args.json, io.out);
-      case 'generate':
-        if (args.files.length !== 1) {
-          io.err('请给出一个工作簿文件：juesuan generate <工作簿.xlsx> -o <输出.xlsx> [--form sichuan|shanghai] [--text]');
-          return 2;
-        }
-        return await generateCommand(
-          args.files[0],
-          { out: args.options.o ?? args.options.output, form: args.options.form, text: args.options.text === 'true', docx: args.options.docx },
-          io.out,
-        );
-      case 'audit':
-        if (args.files.length !== 1) {
-          io.err('请给出工作簿和说明：juesuan audit <工作簿.xlsx> --text <说明.txt|.docx> [--json]');
-          return 2;
-        }
-        return await auditCommand(args.files[0], { text: args.options.text, sheet: args.options.sheet, json: args.json, year: args.options.year }, io.out);
-      case 'init':
-        if (args.files.length !== 1) {
-          io.err('请给出一个工作簿文件：juesuan init <工作簿.xlsx> [-o 输出.xlsx]');
-          return 2;
-        }
-        return await initCommand(args.files[0], args.options.o ?? args.options.output, io.out);
-      default:
-        io.err(`未知命令“${args.command}”。\n${USAGE}`);
-        return 2;
-    }
-  } catch (e) {
-    if (e instanceof WorkbookReadError || e instanceof NotOwnedSheetError) {
-      io.err(e.message);
-      return 2;
-    }
-    io.err(`处理时出错：${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
-    return 2;
-  }
-}
-
-async function readCommand(args: Args, io: Io): Promise<number> {
-  if (args.files.length !== 1) {
-    io.err('请给出一个工作簿文件：juesuan read <工作簿.xlsx>');
-    return 2;
-  }
-  const accounts = await loadAccounts(args.files[0]);
-  if (args.json) io.out(JSON.stringify(readJson(accounts), null, 2));
+async function readCommand(file: string, json: boolean, io: Io): Promise<number> {
+  const accounts = await loadAccounts(file);
+  if (json) io.out(JSON.stringify(readJson(accounts), null, 2));
   else io.out(readText(accounts));
   return accounts.missing.length ? 1 : 0;
 }
@@ -213,35 +207,37 @@ export function readText(a: Accounts): string {
   return lines.join('\n');
 }
 
-async function checkCommand(args: Args, io: Io): Promise<number> {
-  if (args.files.length !== 1) {
-    io.err('请给出一个工作簿文件或文件夹：juesuan check <工作簿.xlsx> [--year 2024] [--json]');
-    return 2;
-  }
+interface CheckOptions {
+  year?: string;
+  catalogue?: string;
+  json?: boolean;
+}
+
+async function checkCommand(target: string, o: CheckOptions, io: Io): Promise<number> {
   let year: number | undefined;
-  if (args.options.year) {
-    year = parseInt(args.options.year, 10);
+  if (o.year !== undefined) {
+    year = /^\d{4}$/.test(o.year) ? parseInt(o.year, 10) : NaN;
     if (!(year >= 2000 && year <= 2100)) {
-      io.err(`--year 应为四位年度，例如 --year 2024（收到“${args.options.year}”）。`);
+      io.err(`--year 应为四位年度，例如 --year 2024（收到“${o.year}”）。`);
       return 2;
     }
   }
   let extra: { rows: string[][]; where: string } | undefined;
-  if (args.options.catalogue) {
+  if (o.catalogue) {
     try {
-      extra = { rows: rowsFromDelimited(await fs.readFile(args.options.catalogue, 'utf8')), where: `文件“${path.basename(args.options.catalogue)}”` };
+      extra = { rows: rowsFromDelimited(await fs.readFile(o.catalogue, 'utf8')), where: `文件“${path.basename(o.catalogue)}”` };
     } catch {
-      io.err(`无法读取本地科目文件“${args.options.catalogue}”。`);
+      io.err(`无法读取本地科目文件“${o.catalogue}”。`);
       return 2;
     }
   }
-  const target = args.files[0];
+  const json = !!o.json;
   const stat = await fs.stat(target).catch(() => undefined);
-  if (stat?.isDirectory()) return checkFolder(target, { year, extra, json: args.json }, io);
+  if (stat?.isDirectory()) return checkFolder(target, { year, extra, json }, io);
   const { snapshot, accounts } = await loadWorkbook(target);
   const catalogues = cataloguesFor(snapshot, extra);
   const findings = runRules(accounts, { year, functional: catalogues.functional, economic: catalogues.economic });
-  if (args.json) io.out(JSON.stringify(checkJson(accounts, findings, catalogues, year), null, 2));
+  if (json) io.out(JSON.stringify(checkJson(accounts, findings, catalogues, year), null, 2));
   else io.out(checkText(accounts, findings, catalogues, year));
   return findings.some((f) => f.severity === '错误') ? 1 : 0;
 }
