@@ -24,8 +24,9 @@ export const LIMITS = {
   sheetCells: 1_000_000,
   /** Excel's own limit on a cell's text; longer text (a crafted file) is cut and reported. */
   cellChars: 32767,
-  /** Characters of a narrative given to audit. */
+  /** Characters of a narrative given to audit, and the size of its file (.txt / .docx). */
   auditChars: 300_000,
+  auditFileBytes: 20 * 1024 * 1024,
   /** Seconds one workbook may take in a folder batch. */
   batchSecondsPerFile: 60,
 };
