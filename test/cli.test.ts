@@ -142,8 +142,8 @@ describe('init → 补充信息 → generate', () => {
     });
     await wb.xlsx.writeFile(file);
     const again = await run('init', file);
-    // unit name, year, the two typed values, and 机关运行经费 linked to 表6's 公用经费合计
-    expect(again.out).toContain('保留已填写的 5 项');
+    // The existing 补充信息 is kept as it is (typed values, the prefilled link to 表6's 公用经费合计).
+    expect(again.out).toContain('原有内容一字未改');
     const check = new ExcelJS.Workbook();
     await check.xlsx.readFile(file);
     let running: ExcelJS.CellValue = null;

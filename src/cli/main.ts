@@ -72,7 +72,7 @@ function declareCommands(program: Command, io: Io, run: (code: Promise<number>) 
     .option('--text', '只把说明全文打印到屏幕，不写文件')
     .option('--docx <说明.docx>', '另存一份 Word 文档')
     .action((file: string, o: { output?: string; form?: string; text?: boolean; docx?: string }) =>
-      run(generateCommand(file, { out: o.output, form: o.form, text: !!o.text, docx: o.docx }, io.out)),
+      run(generateCommand(file, { out: o.output, form: o.form, text: !!o.text, docx: o.docx, warn: io.err }, io.out)),
     );
 
   addCommand(program, 'audit', '核对已写好的情况说明：每个数字、占比、增减、完成率与表中是否一致')
@@ -132,9 +132,16 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.err(e.message);
       return 2;
     }
-    io.err(`处理时出错：${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    io.err(unexpectedMessage(e));
     return 2;
   }
+}
+
+/** An unexpected failure in one Chinese line: a library's English message is not something a user can act on. */
+export function unexpectedMessage(e: unknown): string {
+  const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  if (/[\u4e00-\u9fff]/.test(msg)) return `处理时出错：${msg}`;
+  return '处理时出错：工作簿中有决算助手无法处理的内容。请运行 juesuan check 查看读取提示；如仍无法解决，请将工作簿反馈给开发者。';
 }
 
 export async function loadAccounts(file: string): Promise<Accounts> {

@@ -77,14 +77,34 @@ function runFont(style: CellStyle | undefined): Partial<ExcelJS.Font> {
   return {};
 }
 
+function fitRuns<T extends { text: string }>(runs: T[]): T[] {
+  let left = MAX_CELL_CHARS - 1;
+  const out: T[] = [];
+  for (const r of runs) {
+    if (left <= 0) break;
+    out.push(r.text.length > left ? { ...r, text: r.text.slice(0, left) + '…' } : r);
+    left -= r.text.length;
+  }
+  return out;
+}
+
+/** Excel's limit on the characters of one cell. */
+export const MAX_CELL_CHARS = 32767;
+
+/** Text cut to what one Excel cell can hold (a longer text would make Excel repair the file). */
+export function fitCell(s: string): string {
+  return s.length > MAX_CELL_CHARS ? s.slice(0, MAX_CELL_CHARS - 1) + '…' : s;
+}
+
 function writeCell(cell: ExcelJS.Cell, spec: SpecCell): void {
   switch (spec.kind) {
     case 'text':
-      // Text is text: a leading "=" never becomes a formula (exceljs writes strings as shared strings).
-      cell.value = spec.text;
+      // Text is text: a leading "=" never becomes a formula (exceljs writes strings as shared strings; the
+      // package patch adds Excel's quote prefix so that editing the cell keeps it text).
+      cell.value = fitCell(spec.text);
       break;
     case 'rich':
-      cell.value = { richText: spec.runs.map((r) => ({ text: r.text, font: runFont(r.style) })) };
+      cell.value = { richText: fitRuns(spec.runs).map((r) => ({ text: r.text, font: runFont(r.style) })) };
       break;
     case 'number':
       cell.value = spec.value;

@@ -8,11 +8,14 @@ import { readSupplement } from '../../supplement/sheet';
 import { summaryRow } from '../../review/summary';
 import { reviewCounts } from '../../review/status';
 import { checkFile, reportSheetFor, writeReportFile } from '../commands/check';
-import { checkJson } from '../main';
+import { checkJson, unexpectedMessage } from '../main';
+import { WorkbookReadError } from '../../adapters/exceljs/snapshotFromXlsx';
 import type { Task, TaskResult, WorkerSetup } from './protocol';
 
+/** One Chinese line for a batch row: the reader's own message, or the plain-language fallback for anything else. */
 export function firstLine(e: unknown): string {
-  return e instanceof Error ? e.message.split('\n')[0] : String(e);
+  if (e instanceof WorkbookReadError) return e.message.split('\n')[0];
+  return unexpectedMessage(e).replace(/^处理时出错：/, '');
 }
 
 export function reportPathFor(reportDir: string, rel: string): string {
