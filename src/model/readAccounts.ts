@@ -4,7 +4,7 @@
  */
 import { WorkbookSnapshot } from '../snapshot/types';
 import { rangeA1 } from '../snapshot/address';
-import { Accounts, ReadIssue, TABLE_IDS, TABLE_NAMES, TableId, TableLocation } from './types';
+import { Accounts, Figure, ReadIssue, TABLE_IDS, TABLE_NAMES, TableId, TableLocation } from './types';
 import { Grid } from '../recognise/grid';
 import { Region, sheetRegions, signatureOf } from '../recognise/regions';
 import { headerStartRow, regionInfo } from '../recognise/layout';
@@ -13,6 +13,7 @@ import { parseCodedTable } from '../recognise/codedTable';
 import { parseTwoSided } from '../recognise/twoSided';
 import { parseBasicExpenditure, parseThreePublic } from '../recognise/basicAndThreePublic';
 import { MoneyUnit } from '../money/money';
+import { decideTablePrecision, TablePrecision } from '../money/tolerance';
 import { isOwnedSheetName } from './ownedSheets';
 
 interface Found {
@@ -96,6 +97,7 @@ export function readAccounts(snapshot: WorkbookSnapshot): Accounts {
       table: f.id,
     });
   }
+  applyTablePrecision([...chosen.values()]);
   for (const f of chosen.values()) {
     accounts.tables.push(f.location);
     accounts.issues.push(...f.issues);
@@ -144,6 +146,48 @@ export function readAccounts(snapshot: WorkbookSnapshot): Accounts {
     });
   }
   return accounts;
+}
+
+/** Every Figure inside a parsed table (lines, rows, items, 三公 columns), in no particular order. */
+export function figuresOf(parsed: unknown): Figure[] {
+  const out: Figure[] = [];
+  const walk = (x: unknown, depth: number) => {
+    if (!x || typeof x !== 'object' || depth > 6) return;
+    if (Array.isArray(x)) {
+      for (const y of x) walk(y, depth + 1);
+      return;
+    }
+    const o = x as Record<string, unknown>;
+    if (typeof o.fen === 'number' && typeof o.halfWidth === 'number' && typeof o.cell === 'string') {
+      out.push(o as unknown as Figure);
+      return;
+    }
+    for (const [k, v] of Object.entries(o)) if (k !== 'location') walk(v, depth + 1);
+  };
+  walk(parsed, 0);
+  return out;
+}
+
+/**
+ * Precision from the data, per table and never per value (README, 校验): each table's figures decide
+ * together how the table was rounded, and every figure — blanks included — carries that half-width.
+ * A 元 table with too few amounts to tell takes the decision of all the workbook's 元 figures.
+ */
+function applyTablePrecision(tables: Found[]): void {
+  const figs = new Map<Found, Figure[]>();
+  for (const f of tables) if (f.parsed) figs.set(f, figuresOf(f.parsed));
+  const shown = (xs: Figure[]) => xs.filter((x) => !x.blank);
+  const workbook: Partial<Record<MoneyUnit, TablePrecision | undefined>> = {};
+  for (const unit of ['yuan', 'wanyuan'] as MoneyUnit[]) {
+    const all = [...figs.entries()].filter(([f]) => f.location.unit === unit).flatMap(([, xs]) => shown(xs));
+    workbook[unit] = decideTablePrecision(unit, all);
+  }
+  for (const [f, xs] of figs) {
+    const p = decideTablePrecision(f.location.unit, shown(xs)) ?? workbook[f.location.unit];
+    if (!p) continue;
+    f.location.precision = p;
+    for (const x of xs) x.halfWidth = p.halfWidth;
+  }
 }
 
 /**

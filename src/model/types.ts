@@ -103,6 +103,11 @@ export interface TableLocation {
   notes: string[];
   /** Columns recognised in the header. */
   columns: ColumnInfo[];
+  /**
+   * The rounding precision decided for the whole table from its figures (money/tolerance.ts
+   * decideTablePrecision): every figure of the table carries this half-width.
+   */
+  precision?: { halfWidth: number; basis: string };
 }
 
 export interface CodedTable {

@@ -14,7 +14,7 @@ export function emptyTableZero(t: CodedTable): Figure {
     row: 0,
     col: 0,
     raw: '',
-    halfWidth: 0.5,
+    halfWidth: t.location.precision?.halfWidth ?? 0.5,
     blank: true,
     fromText: false,
     hiddenPrecision: false,

@@ -7,6 +7,7 @@ export const rule: Rule = {
   id: 'X-T1支出=T3',
   title: '总表支出与支出决算表一致',
   severity: '错误',
+  tables: ['T1', 'T3'],
   description: '收入支出决算总表的本年支出合计 = 支出决算表合计；总表每一类支出 = 支出决算表对应类的本年支出合计。',
   check({ accounts }, report) {
     const a = accounts.T1;

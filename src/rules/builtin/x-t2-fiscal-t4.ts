@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'X-T2财政拨款=T4',
   title: '收入决算表财政拨款收入与财政拨款总表一致',
   severity: '错误',
+  tables: ['T2', 'T4'],
   description: '收入决算表合计行的财政拨款收入 = 财政拨款收入支出决算总表的本年收入合计。',
   check({ accounts }, report) {
     const a = accounts.T2;

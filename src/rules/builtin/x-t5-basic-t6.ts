@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'X-T5基本支出=T6',
   title: '基本支出与基本支出决算表一致',
   severity: '错误',
+  tables: ['T5', 'T6'],
   description: '一般公共预算财政拨款支出决算表合计行的基本支出 = 基本支出决算表的人员经费合计 + 公用经费合计。',
   check({ accounts }, report) {
     const a = accounts.T5;
