@@ -67,12 +67,12 @@ export function rowSumRule(opts: {
         !cols.has(p.key) && SPLITS[p.key] && SPLITS[p.key].every((k) => cols.has(k)) ? SPLITS[p.key].map((k) => ({ key: k, sign: p.sign })) : [p],
       );
       const parts = expanded.filter((p) => cols.has(p.key));
-      // Neither the total column nor any part: the form does not have this relation at all.
-      if (!cols.has(opts.total) && !parts.length) return;
-      if (!cols.has(opts.total) || !parts.length) {
-        const absent = !cols.has(opts.total) ? [opts.total] : expanded.map((p) => p.key);
+      // No part column: the form does not have this relation at all (e.g. no 人员经费/公用经费 split).
+      if (!parts.length) return;
+      // Parts without their total column: the relation exists but cannot be evaluated.
+      if (!cols.has(opts.total)) {
         report.unchecked?.({
-          reason: `${TABLE_NAMES[opts.table]}：${opts.title}未核对——表中找不到“${absent.map((k) => COLUMN_LABELS[k] ?? k).join('、')}”栏。`,
+          reason: `${TABLE_NAMES[opts.table]}：${opts.title}未核对——表中找不到“${COLUMN_LABELS[opts.total] ?? opts.total}”栏。`,
           cells: [`${t.location.sheet}!${t.location.range}`],
         });
         return;
