@@ -45,9 +45,26 @@ export function rowsByCode(t: CodedTable | undefined): Map<string, CodedRow> {
   return m;
 }
 
-/** The figure of a coded table's total row for a column key. */
+/** The figure of a coded table's total row for a column key; an empty table's total is 0 ("本表无数据"). */
 export function totalOf(t: CodedTable | undefined, col: string): Figure | undefined {
-  return t?.total?.values[col];
+  return t?.total?.values[col] ?? (t?.location.empty ? emptyTableZero(t) : undefined);
+}
+
+/** A zero figure standing for an empty table ("本表无数据"), pointing at the table. */
+export function emptyTableZero(t: { location: CodedTable['location'] }): Figure {
+  return {
+    fen: 0,
+    cell: `${t.location.sheet}!${t.location.range}`,
+    sheet: t.location.sheet,
+    row: 0,
+    col: 0,
+    raw: '',
+    halfWidth: t.location.precision?.halfWidth ?? 0.5,
+    blank: true,
+    fromText: false,
+    hiddenPrecision: false,
+    formula: false,
+  };
 }
 
 export function rowLabel(r: CodedRow): string {

@@ -14,7 +14,7 @@ export const rule: Rule = {
     const b = accounts.T3;
     if (!a || !b) return;
     const unit = unitOf(a);
-    if (b.total)
+    if (b.total || b.location.empty)
       checkSame({ report, table: 'X', unit, where: '收入支出决算总表与支出决算表', a: term(a.expenditure, 'expenditureTotal', '总表本年支出合计'), b: { figure: totalOf(b, 'total'), label: '支出决算表合计' } });
     compareClasses({ report, unit, a, aName: '总表', col: 'amount', b, bName: '支出决算表', codedCol: 'total', what: '收入支出决算总表与支出决算表' });
   },
