@@ -144,3 +144,37 @@ describe('inside the bound a 提示（尾差）, beyond it an 错误 — in ever
     expect(error.findings.map((f) => [f.severity, f.cells, f.expected, f.actual])).toEqual([['错误', cells, '20.02', '20.00']]);
   });
 });
+
+describe('a whole published workbook written in 元 after rounding to 0.01 万元 (the issue 9 case)', () => {
+  // The 万元 fixture's amounts × 10 000, its unit lines changed to 元: every amount is a whole hundred 元,
+  // and its real 尾差 (0.01 万元 = 100 元) must stay 提示, never become 错误.
+  const load = async (name: string) => {
+    const fs = await import('fs');
+    const path = await import('path');
+    const X = path.join(__dirname, 'fixtures', 'xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(path.join(X, `${name}.xlsx`)) as unknown as ArrayBuffer);
+    const cells: Record<string, string> = JSON.parse(fs.readFileSync(path.join(X, `${name}.cells.json`), 'utf8'));
+    const at = (ref: string) => {
+      const i = ref.lastIndexOf('!');
+      return wb.getWorksheet(ref.slice(0, i).replace(/^'(.*)'$/, '$1'))!.getCell(ref.slice(i + 1));
+    };
+    for (const [k, ref] of Object.entries(cells)) {
+      if (/^meta\./.test(k) || /\.(code|name|title)$/.test(k)) continue;
+      const c = at(ref);
+      if (/\.unit$/.test(k)) c.value = String(c.value ?? '').replace(/万元/g, '元');
+      else if (typeof c.value === 'number') c.value = Math.round(c.value * 1_000_000) / 100;
+    }
+    return { accounts: readAccounts(snapshotFromExcelJs(wb, `${name}-yuan.xlsx`)), cells };
+  };
+
+  it.each(['yuquan2021-titled-sheets', 'yuquan2021-sichuan'])('%s: no 错误, the real 尾差 are 提示 in 元 with separators', async (name) => {
+    const { accounts } = await load(name);
+    expect(accounts.tables.filter((t) => /^T\d$/.test(String(t.id))).map((t) => t.unit)).toEqual(Array(9).fill('yuan'));
+    expect(accounts.T1!.location.precision?.halfWidth).toBe(5_000);
+    const findings = runRules(accounts);
+    expect(findings.filter((f) => f.severity === '错误').map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
+    const hint = findings.find((f) => f.rule === 'T3-行内合计' && f.severity === '提示');
+    expect(hint?.message).toContain('各项相加为 8,530,100.00元（853.01万元），表中为 8,530,000.00元（853.00万元），相差 100.00元（0.01万元）');
+  });
+});
