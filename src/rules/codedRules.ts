@@ -69,8 +69,10 @@ export function rowSumRule(opts: {
       const parts = expanded.filter((p) => cols.has(p.key));
       // No part column: the form does not have this relation at all (e.g. no 人员经费/公用经费 split).
       if (!parts.length) return;
-      // Parts without their total column: the relation exists but cannot be evaluated.
+      // Parts without their total column: the relation exists but cannot be evaluated — when the parts say so
+      // (two or more of them; a lone 本年支出 column is a form without 结转 columns, not a gap).
       if (!cols.has(opts.total)) {
+        if (parts.length < Math.min(2, opts.parts.length)) return;
         report.unchecked?.({
           reason: `${TABLE_NAMES[opts.table]}：${opts.title}未核对——表中找不到“${COLUMN_LABELS[opts.total] ?? opts.total}”栏。`,
           cells: [`${t.location.sheet}!${t.location.range}`],
