@@ -10,8 +10,8 @@ import { snapshotFromXlsx, WorkbookReadError } from '../adapters/exceljs/snapsho
 import { readAccounts } from '../model/readAccounts';
 import { Accounts, TABLE_IDS, TABLE_NAMES, TableId } from '../model/types';
 import { mainTotals } from '../model/mainTotals';
-import { formatWanyuan, UNIT_LABEL } from '../money/money';
-import { countBySeverity, TABLE_ORDER } from '../rules';
+import { formatWanyuan, formatYuan, groupThousands, UNIT_LABEL } from '../money/money';
+import { CheckResult, countBySeverity, TABLE_ORDER } from '../rules';
 import { Finding } from '../rules/types';
 import { WorkbookSnapshot } from '../snapshot/types';
 import { Catalogues } from '../model/localCatalogue';
@@ -173,10 +173,14 @@ async function readCommand(file: string, json: boolean, io: Io): Promise<number>
 }
 
 export function readJson(a: Accounts) {
+  const unitOf = new Map(a.tables.map((t) => [String(t.id), t.unit]));
   return {
     source: a.source,
     year: a.facts.year ?? null,
+    yearFrom: a.facts.yearFrom ?? null,
+    yearSource: a.facts.yearSource ?? null,
     unitName: a.facts.unitName ?? null,
+    unitNameSource: a.facts.unitNameSource ?? null,
     tables: a.tables.map((t) => ({
       id: t.id,
       name: t.name,
@@ -186,18 +190,42 @@ export function readJson(a: Accounts) {
       unit: UNIT_LABEL[t.unit],
       unitAssumed: t.unitAssumed,
       empty: t.empty,
+      precision: t.precision ?? null,
       standard: (TABLE_IDS as string[]).includes(t.id),
     })),
     missing: a.missing.map((id) => ({ id, name: TABLE_NAMES[id] })),
-    totals: Object.fromEntries(mainTotals(a).map((t) => [t.key, { label: t.label, amount: formatWanyuan(t.figure.fen), unit: '万元', cell: t.figure.cell }])),
+    // Each amount in its table's own unit (a 元 table keeps its 分), with the 万元 equivalent.
+    totals: Object.fromEntries(
+      mainTotals(a).map((t) => {
+        const unit = unitOf.get(t.table) ?? 'wanyuan';
+        return [
+          t.key,
+          {
+            table: t.table,
+            label: t.label,
+            amount: unit === 'yuan' ? formatYuan(t.figure.fen) : formatWanyuan(t.figure.fen),
+            unit: UNIT_LABEL[unit],
+            wanyuan: formatWanyuan(t.figure.fen),
+            cell: t.figure.cell,
+            blank: t.figure.blank,
+          },
+        ];
+      }),
+    ),
     issues: a.issues,
   };
+}
+
+/** How the year was found, when the workbook does not state it in a cell. */
+function yearNote(a: Accounts): string {
+  if (a.facts.yearFrom === 'fileName' || a.facts.yearFrom === 'codes') return `（${a.facts.yearSource}）`;
+  return a.facts.yearSource ? `（${a.facts.yearSource}）` : '';
 }
 
 export function readText(a: Accounts): string {
   const lines: string[] = [];
   lines.push(`决算助手 · 读取“${a.source}”`);
-  lines.push(`单位名称：${a.facts.unitName ?? '（工作簿未注明）'}    年度：${a.facts.year ?? '（工作簿未注明）'}`);
+  lines.push(`单位名称：${a.facts.unitName ?? '（工作簿未注明）'}    年度：${a.facts.year ?? '（工作簿未注明）'}${yearNote(a)}`);
   const standard = a.tables.filter((t) => (TABLE_IDS as string[]).includes(t.id));
   const extra = a.tables.filter((t) => !(TABLE_IDS as string[]).includes(t.id));
   lines.push('');
@@ -218,8 +246,14 @@ export function readText(a: Accounts): string {
   const totals = mainTotals(a);
   if (totals.length) {
     lines.push('');
-    lines.push('主要合计（万元）：');
-    for (const t of totals) lines.push(`  ${t.label}：${formatWanyuan(t.figure.fen)}（${t.figure.cell}）`);
+    lines.push('总表和各表合计（金额按各表单位）：');
+    for (const id of TABLE_IDS) {
+      const ts = totals.filter((t) => t.table === id);
+      const loc = standard.find((x) => x.id === id);
+      if (!ts.length || !loc) continue;
+      lines.push(`  【${TABLE_NAMES[id]}】（${UNIT_LABEL[loc.unit]}${loc.empty ? '，空表' : ''}）`);
+      for (const t of ts) lines.push(`    ${t.label}：${groupThousands(loc.unit === 'yuan' ? formatYuan(t.figure.fen) : formatWanyuan(t.figure.fen))}（${t.figure.cell}）`);
+    }
   }
   const shown = a.issues.filter((i) => i.code !== 'R-缺表');
   if (shown.length) {
@@ -233,7 +267,7 @@ export function readText(a: Accounts): string {
   return lines.join('\n');
 }
 
-export function checkJson(a: Accounts, findings: Finding[], catalogues?: Catalogues, year?: number, reviewed?: ReviewedFinding[]) {
+export function checkJson(a: Accounts, findings: Finding[], catalogues?: Catalogues, year?: number, reviewed?: ReviewedFinding[], ledger?: Ledger) {
   const r = readJson(a);
   const y = year ?? a.facts.year;
   const items = reviewed ?? findings.map((finding) => ({ finding, fingerprint: '', status: OPEN, note: '' }) as ReviewedFinding);
@@ -241,6 +275,8 @@ export function checkJson(a: Accounts, findings: Finding[], catalogues?: Catalog
   return {
     source: a.source,
     year: r.year,
+    yearFrom: r.yearFrom,
+    yearSource: r.yearSource,
     catalogue: catalogues && y ? { functional: catalogues.functional.describe(y), economic: catalogues.economic.describe(y), problems: catalogues.problems } : null,
     unitName: r.unitName,
     tables: r.tables,
@@ -258,13 +294,20 @@ export function checkJson(a: Accounts, findings: Finding[], catalogues?: Catalog
       actual: f.actual ?? null,
       ...(reviewed ? { status: s.status, note: s.note || null, fingerprint: s.fingerprint, reopened: s.reopened ?? null } : {}),
     })),
+    // The ledger: how many relations were evaluated, and every one that could not be, with why.
+    checked: ledger?.checked ?? null,
+    unchecked: (ledger?.unchecked ?? []).map((u) => ({ rule: u.rule, reason: u.reason, cells: u.cells })),
   };
 }
 
+/** How many relations the rules evaluated, and the ones they could not (with why). */
+export type Ledger = Pick<CheckResult, 'checked' | 'unchecked'>;
+
 const TABLE_TITLES: Record<string, string> = { ...TABLE_NAMES, X: '表间关系' };
 
-export function checkText(a: Accounts, findings: Finding[], catalogues?: Catalogues, year?: number, reviewed?: ReviewedFinding[]): string {
+export function checkText(a: Accounts, findings: Finding[], catalogues?: Catalogues, year?: number, reviewed?: ReviewedFinding[], ledger?: Ledger): string {
   const lines: string[] = [`决算助手 · 校验“${a.source}”${a.facts.year ? `（${a.facts.year}年度）` : ''}${a.facts.unitName ? ` ${a.facts.unitName}` : ''}`];
+  if (a.facts.year && a.facts.yearFrom && a.facts.yearFrom !== 'workbook' && year === undefined) lines.push(`年度：${a.facts.yearSource}。`);
   const y = year ?? a.facts.year;
   if (catalogues && y) {
     lines.push(`科目目录：${catalogues.functional.describe(y)}；${catalogues.economic.describe(y)}`);
@@ -299,11 +342,18 @@ export function checkText(a: Accounts, findings: Finding[], catalogues?: Catalog
     lines.push(`【已标为${status}（不计入）】 ${g.length} 条`);
     for (const i of g) line(i);
   }
+  if (ledger?.unchecked.length) {
+    lines.push('');
+    lines.push(`【未校验】 ${ledger.unchecked.length} 个关系未能核对：`);
+    for (const u of ledger.unchecked.slice(0, 40)) lines.push(`  ${u.reason}${u.cells.length ? `  单元格：${u.cells.slice(0, 4).join('、')}${u.cells.length > 4 ? ` 等${u.cells.length}处` : ''}` : ''}  规则：${u.rule}`);
+    if (ledger.unchecked.length > 40) lines.push(`  ……另有 ${ledger.unchecked.length - 40} 个（--json 中列出全部）`);
+  }
   const counts = reviewCounts(items);
   const c = counts.open;
   const open = c.错误 + c.警告 + c.提示;
   const apart = [counts.falsePositive ? `误报 ${counts.falsePositive} 条` : '', counts.fixed ? `已整改 ${counts.fixed} 条` : ''].filter(Boolean).join('、');
   lines.push('');
+  if (ledger) lines.push(`核对了 ${ledger.checked} 个关系，${ledger.unchecked.length} 个未能核对${ledger.unchecked.length ? '（见“未校验”）' : ''}。`);
   lines.push(
     open === 0 && !apart
       ? '校验通过：没有发现问题。'

@@ -13,11 +13,9 @@ import { promises as fs, existsSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import ExcelJS from 'exceljs';
 import { WorkbookReadError } from '../../adapters/exceljs/snapshotFromXlsx';
-import { writeSheetSpec } from '../../adapters/exceljs/writeSheetSpec';
 import { buildSummarySheet, SummaryRow } from '../../review/summary';
-import { saveWorkbook, writtenByUs } from '../workbookIo';
+import { loadForWriting, writeNewWorkbook, writtenByUs } from '../workbookIo';
 import type { ExtraCatalogue } from '../commands/check';
 import type { Io } from '../program';
 import type { Task, TaskResult, WorkerSetup } from './protocol';
@@ -70,14 +68,10 @@ export function workerScript(): string {
   throw new WorkbookReadError('批量校验需要编译后的程序：请先运行 npm run build:cli。');
 }
 
-/** A file we may (over)write: absent, or written by 决算助手. */
+/** A file we may (over)write: absent, or verifiably written by 决算助手 (checked before the batch starts). */
 async function refuseUserFile(file: string): Promise<void> {
   if (!(await fs.stat(file).catch(() => undefined))) return;
-  const wb = new ExcelJS.Workbook();
-  const ours = await wb.xlsx
-    .readFile(file)
-    .then(() => writtenByUs(wb))
-    .catch(() => false);
+  const ours = await loadForWriting(file).then(writtenByUs, () => false);
   if (!ours) throw new WorkbookReadError(`“${file}”已存在且不是决算助手生成的文件，为免覆盖，未写入。请换一个文件名。`);
 }
 
@@ -190,9 +184,7 @@ export async function checkFolder(dir: string, o: FolderOptions, io: Io): Promis
   progress(true);
 
   if (o.summary) {
-    const wb = new ExcelJS.Workbook();
-    writeSheetSpec(wb, buildSummarySheet(rows, dir));
-    await saveWorkbook(wb, o.summary);
+    await writeNewWorkbook([buildSummarySheet(rows, dir)], o.summary);
   }
   const tail = `共 ${files.length} 个工作簿：${clean} 个没有错误，${unreadableCount} 个无法读取。`;
   if (!o.json) io.out(`\n${tail}${o.summary ? `\n汇总已写入：${o.summary}` : ''}${o.reportDir ? `\n整改清单已写入文件夹：${o.reportDir}` : ''}`);

@@ -49,7 +49,7 @@ export async function checkOne(task: Task, setup: WorkerSetup): Promise<TaskResu
         .map((i) => `    [错误] ${i.finding.message}`),
       ...(reportProblem ? [`    ${reportProblem}`] : []),
     ];
-    const json = setup.json ? JSON.stringify({ file: task.rel, ...checkJson(c.accounts, c.findings, c.catalogues, setup.year, c.reviewed), report: report ?? null }) : undefined;
+    const json = setup.json ? JSON.stringify({ file: task.rel, ...checkJson(c.accounts, c.findings, c.catalogues, setup.year, c.reviewed, c.ledger), report: report ?? null }) : undefined;
     return { id: task.id, row, json, lines, failed: o.错误 > 0 };
   } catch (e) {
     return unreadable(task, firstLine(e), setup.json);

@@ -6,19 +6,17 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
 import { WorkbookReadError } from '../../adapters/exceljs/snapshotFromXlsx';
-import { writeSheetSpec } from '../../adapters/exceljs/writeSheetSpec';
 import { Catalogues, cataloguesFor, rowsFromDelimited } from '../../model/localCatalogue';
 import { Accounts } from '../../model/types';
-import { runRules, TABLE_ORDER } from '../../rules';
+import { runRulesWithLedger, TABLE_ORDER } from '../../rules';
 import { Finding } from '../../rules/types';
 import { WorkbookSnapshot } from '../../snapshot/types';
 import { applyStatuses, readStatuses, ReviewedFinding, reviewCounts } from '../../review/status';
 import { buildReportSheet } from '../../review/report';
 import { SheetSpec } from '../../output/sheetSpec';
-import { checkJson, checkText, loadWorkbook } from '../main';
-import { saveWorkbook, writtenByUs } from '../workbookIo';
+import { checkJson, checkText, Ledger, loadWorkbook } from '../main';
+import { writeNewWorkbook } from '../workbookIo';
 import type { Io } from '../program';
 
 export interface CheckOptions {
@@ -44,6 +42,8 @@ export interface CheckedWorkbook {
   reviewed: ReviewedFinding[];
   /** Rows of the status sheet that could not be understood. */
   statusProblems: string[];
+  /** Relations evaluated, and those that could not be (never skipped in silence). */
+  ledger: Ledger;
 }
 
 /** Read, check and apply the stored statuses: the whole of `check` for one workbook, with no output. */
@@ -54,9 +54,18 @@ export async function checkFile(file: string, o: { year?: number; extra?: ExtraC
 
 export function checkLoaded(snapshot: WorkbookSnapshot, accounts: Accounts, o: { year?: number; extra?: ExtraCatalogue }): CheckedWorkbook {
   const catalogues = cataloguesFor(snapshot, o.extra);
-  const findings = runRules(accounts, { year: o.year, functional: catalogues.functional, economic: catalogues.economic });
+  const result = runRulesWithLedger(accounts, { year: o.year, functional: catalogues.functional, economic: catalogues.economic });
+  const findings = result.findings;
   const stored = readStatuses(snapshot);
-  return { snapshot, accounts, catalogues, findings, reviewed: applyStatuses(findings, snapshot, stored.entries), statusProblems: stored.problems };
+  return {
+    snapshot,
+    accounts,
+    catalogues,
+    findings,
+    reviewed: applyStatuses(findings, snapshot, stored.entries),
+    statusProblems: stored.problems,
+    ledger: { checked: result.checked, unchecked: result.unchecked },
+  };
 }
 
 export function reportSheetFor(c: Pick<CheckedWorkbook, 'accounts' | 'reviewed'>): SheetSpec {
@@ -65,21 +74,7 @@ export function reportSheetFor(c: Pick<CheckedWorkbook, 'accounts' | 'reviewed'>
 
 /** Write a 整改清单 workbook. A file that exists and was not written by 决算助手 is never overwritten. */
 export async function writeReportFile(out: string, sheet: SheetSpec): Promise<void> {
-  const exists = await fs.stat(out).catch(() => undefined);
-  if (exists) {
-    const old = new ExcelJS.Workbook();
-    let ours = false;
-    try {
-      await old.xlsx.readFile(out);
-      ours = writtenByUs(old);
-    } catch {
-      ours = false;
-    }
-    if (!ours) throw new WorkbookReadError(`“${out}”已存在且不是决算助手生成的文件，为免覆盖，未写入整改清单。请换一个文件名。`);
-  }
-  const wb = new ExcelJS.Workbook();
-  writeSheetSpec(wb, sheet);
-  await saveWorkbook(wb, out);
+  await writeNewWorkbook([sheet], out);
 }
 
 /** --year as a number, or a Chinese refusal. */
@@ -112,9 +107,9 @@ export async function checkCommand(target: string, o: CheckOptions, io: Io): Pro
     if (given !== undefined) throw new WorkbookReadError(`${flag} 只用于检查文件夹；“${target}”是单个工作簿。`);
   }
   const c = await checkFile(target, { year, extra });
-  if (o.json) io.out(JSON.stringify(checkJson(c.accounts, c.findings, c.catalogues, year, c.reviewed), null, 2));
+  if (o.json) io.out(JSON.stringify(checkJson(c.accounts, c.findings, c.catalogues, year, c.reviewed, c.ledger), null, 2));
   else {
-    io.out(checkText(c.accounts, c.findings, c.catalogues, year, c.reviewed));
+    io.out(checkText(c.accounts, c.findings, c.catalogues, year, c.reviewed, c.ledger));
     for (const p of c.statusProblems) io.out(`状态表：${p}`);
   }
   if (o.report) {
