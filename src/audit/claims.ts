@@ -54,6 +54,8 @@ export interface Claim {
   number?: number;
   /** Percentages as written. */
   percent?: ExactDecimal;
+  /** Inside a reason clause ("主要原因是…较上年增加2万元"): it explains the sentence's claim, it is not it. */
+  inReason?: boolean;
 }
 
 const DELIMS = /[，,；;：:、。！？!?]/;
