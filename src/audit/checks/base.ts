@@ -28,6 +28,7 @@ export function amountCalc(c: Claim, ctx: CheckContext): AmountCalc | undefined 
 
 function amountBase(c: Claim, ctx: CheckContext): ClaimVerdict | undefined {
   const subject = ctx.subjectOf(c);
+  if (!subject && c.inReason) return { status: 'unplaced', reason: '原因说明中的数字（说明变动原因，不是本句所说的数），未核对。' };
   if (!subject) return { status: 'unplaced', reason: c.path?.problem ? `${c.path.problem}。` : `无法确定“${c.subjectText || ctx.quote(c)}”说的是哪一项数字。` };
   const a = amountCalc(c, ctx);
   if (!a) return { status: 'unplaced', reason: ctx.G(subject)?.message ?? `表中和补充信息中都没有“${c.subjectText || subject}”的数字。` };
@@ -122,10 +123,10 @@ export interface RatioCalc {
 export function completionCalc(c: Claim, ctx: CheckContext): RatioCalc | undefined {
   const base = ctx.subjectOf(c);
   if (!base) return undefined;
-  const comp = ctx.F(`${base}.completion`);
-  const budget = ctx.F(`${base}.budget`);
+  // "完成全年预算的…%" against the 全年预算（调整后）, "完成年初预算的…%" (or just 预算) against the 年初预算.
+  const budget = ctx.F(c.budgetKind === 'adjusted' ? `${base}.adjustedBudget` : `${base}.budget`);
   const actual = ctx.F(base);
-  if (!comp || !budget?.fen || actual?.fen === undefined) return undefined;
+  if (!budget?.fen || actual?.fen === undefined) return undefined;
   const exact = percent(actual.fen, budget.fen, 2)!;
   const p = c.percent!;
   return {
@@ -143,9 +144,14 @@ export function completionCalc(c: Claim, ctx: CheckContext): RatioCalc | undefin
 
 /** Completion against a budget and an actual amount stated in the same sentence. */
 export function completionFromText(c: Claim, ctx: CheckContext): (RatioCalc & { budgetClaim: Claim; actualClaim: Claim }) | undefined {
-  const budgetClaim = ctx.claims.find((x) => x.kind === 'budget' && x.sentence === c.sentence && x.fen !== undefined && x.id < c.id);
-  const actualClaim = c.of ?? ctx.claims.find((x) => x.kind === 'amount' && x.sentence === c.sentence && x.id < c.id);
-  if (!budgetClaim?.fen || actualClaim?.fen === undefined) return undefined;
+  const budgets = ctx.claims.filter(
+    (x) => x.kind === 'budget' && x.sentence === c.sentence && !!x.fen && x.id < c.id && (!c.budgetKind || !x.budgetKind || x.budgetKind === c.budgetKind),
+  );
+  const actualClaim = c.of ?? ctx.claims.find((x) => x.kind === 'amount' && !x.lastYear && x.sentence === c.sentence && x.id < c.id);
+  if (!budgets.length || actualClaim?.fen === undefined) return undefined;
+  // Both a 年初 and a 全年 budget and "完成预算…%": the one the rate was computed on.
+  const budgetClaim = budgets.find((b) => inRange(actualClaim.fen!, HALF, b.fen!, HALF, c.percent!)) ?? budgets[budgets.length - 1];
+  if (!budgetClaim.fen) return undefined;
   const exact = percent(actualClaim.fen, budgetClaim.fen, 2)!;
   const p = c.percent!;
   return {
@@ -185,6 +191,7 @@ function completionBase(c: Claim, ctx: CheckContext): ClaimVerdict | undefined {
   const t = completionFromText(c, ctx);
   if (t) return t.within ? acceptedVerdict(t, FROM_TEXT) : undefined;
   if (!base) return { status: 'unplaced', reason: '无法确定是哪一项完成预算的比例。' };
+  if (c.budgetKind === 'adjusted') return { status: 'unplaced', reason: ctx.G(`${base}.adjustedBudget`)?.message ?? `没有“${ctx.label(base)}”的全年预算数。` };
   return { status: 'unplaced', reason: gap?.message ?? ctx.G(`${base}.budget`)?.message ?? `没有“${ctx.label(base)}”的预算数。` };
 }
 
@@ -289,6 +296,7 @@ function rateBase(c: Claim, ctx: CheckContext): ClaimVerdict | undefined {
 
 /** The verdict of a claim no finding unit objects to; undefined when the claim is wrong (a unit must say so). */
 export function baseVerdict(c: Claim, ctx: CheckContext): ClaimVerdict | undefined {
+  if (c.inReason && !ctx.subjectOf(c)) return { status: 'unplaced', reason: '原因说明中的数字（说明变动原因，不是本句所说的数），未核对。' };
   switch (c.kind) {
     case 'amount':
     case 'budget':

@@ -56,16 +56,35 @@ export function resolveSubjects(claims: readonly Claim[], facts: NarrativeFacts)
   return out;
 }
 
+/**
+ * 全年预算（调整后）: per 项 from 补充信息 (itemAdjustedBudget.<项>); the "三公" 预算数 of table 7 is the year's
+ * budget. Never the 年初预算: the two are told apart.
+ */
+function adjustedBudget(facts: NarrativeFacts, key: string): Fact | undefined {
+  const m = /^(.*)\.adjustedBudget$/.exec(key);
+  if (!m) return undefined;
+  if (m[1].startsWith('threePublic.')) return facts.facts[`${m[1]}.budget`];
+  const item = /^general\.item\.(\d+)$/.exec(m[1]);
+  const v = item ? facts.supplement.values.get(`itemAdjustedBudget.${item[1]}`) : undefined;
+  if (!v || v.fen === undefined) return undefined;
+  return { key, label: `${item![1]} ${facts.names[item![1]] ?? ''} 全年预算（调整后）`, kind: 'money', fen: v.fen, cells: [v.cell], how: `补充信息（${v.cell}）`, from: [] };
+}
+
 export function makeContext(facts: NarrativeFacts, claims: readonly Claim[], year: number | undefined, verdicts: ReadonlyMap<number, ClaimVerdict>): CheckContext {
   const subjects = resolveSubjects(claims, facts);
-  const F = (key: string | undefined) => (key ? facts.facts[key] : undefined);
+  const F = (key: string | undefined) => (key ? facts.facts[key] ?? adjustedBudget(facts, key) : undefined);
   const quote = (c: Claim) => c.sentence.text.slice(c.from, c.to).trim();
   return {
     facts,
     claims,
     year,
     F,
-    G: (key) => (key ? facts.gaps[key] : undefined),
+    G: (key) =>
+      key && /\.adjustedBudget$/.test(key) && !adjustedBudget(facts, key)
+        ? { key, why: 'input', needs: [], message: `补充信息中没有“${key.replace(/^general\.item\.(\d+)\.adjustedBudget$/, '$1')} 全年预算（调整后）”，全年预算未核对（不与年初预算比较）。` }
+        : key
+          ? facts.gaps[key]
+          : undefined,
     label: (key) => F(key)?.label ?? key,
     basisOf: (f) => (f.cells.some((c) => c.startsWith('补充信息')) && !f.cells.some((c) => !c.startsWith('补充信息')) ? 'supplement' : 'table'),
     subjectOf: (c) => (subjects.has(c.id) ? subjects.get(c.id) : c.subject),
@@ -85,9 +104,9 @@ export function sameValue(ctx: CheckContext, fen: Fen, except: string): Fact | u
   return all.sort((a, b) => rank(a.key) - rank(b.key))[0];
 }
 
-/** A money value the text itself states for a subject (nearest before `c`). */
+/** A money value the text itself states for a subject this year (nearest before `c`). */
 export function textValue(ctx: CheckContext, key: string, c: Claim): Fen | undefined {
-  const before = ctx.claims.filter((x) => x.kind === 'amount' && ctx.subjectOf(x) === key && x.id < c.id);
+  const before = ctx.claims.filter((x) => x.kind === 'amount' && !x.lastYear && !x.inReason && ctx.subjectOf(x) === key && x.id < c.id);
   return before.length ? before[before.length - 1].fen : undefined;
 }
 
@@ -95,4 +114,11 @@ export function textValue(ctx: CheckContext, key: string, c: Claim): Fen | undef
 export function shareDenominator(ctx: CheckContext, base: string): Fact | undefined {
   const share = ctx.F(`${base}.share`);
   return share ? ctx.F(share.from[1]) : ctx.F(defaultDenominator(base));
+}
+
+/** Last year's value the text itself states for a subject ("上年为…", "2020年…") in the same paragraph. */
+export function textLastValue(ctx: CheckContext, key: string, c: Claim): Fen | undefined {
+  const own = ctx.F(key)?.fen;
+  const hit = ctx.claims.filter((x) => x.kind === 'amount' && x.lastYear && !x.inReason && ctx.subjectOf(x) === key && x.sentence.paragraph === c.sentence.paragraph && x.fen !== own);
+  return hit.length ? hit[hit.length - 1].fen : undefined;
 }

@@ -11,6 +11,7 @@ import { CheckContext, CheckMeta, ClaimCheck, ClaimVerdict, FindingDraft, Narrat
 import { makeContext } from './context';
 import { baseVerdict, completionFromText } from './base';
 import { check as aUnit } from './units/a-unit';
+import { check as aLastYear } from './units/a-last-year';
 import { check as aItemNotInTable } from './units/a-item-not-in-table';
 import { check as aPrecision } from './units/a-precision';
 import { check as aGrandTotal } from './units/a-grand-total';
@@ -46,6 +47,7 @@ import { check as tBudgetWording } from './units/t-budget-wording';
 export type { NarrativeFinding, ClaimVerdict, ClaimStatus, ClaimCheck, TextCheck, CheckContext } from './types';
 
 export const CLAIM_CHECKS: ClaimCheck[] = [
+  aLastYear,
   aUnit,
   aItemNotInTable,
   aPrecision,

@@ -1,6 +1,7 @@
 import { formatWanyuan } from '../../../money/money';
 import { ClaimCheck } from '../types';
 import { rateCalc } from '../base';
+import { textLastValue, textValue } from '../context';
 
 const word = (d: 'increase' | 'decrease' | undefined, rate: boolean) => (d === 'increase' ? (rate ? '增长' : '增加') : rate ? '下降' : '减少');
 
@@ -31,7 +32,28 @@ export const check: ClaimCheck = {
         },
       };
     }
-    if (!ch || ch.fen === undefined) return undefined;
+    if (!ch || ch.fen === undefined) {
+      // No last year in 补充信息: the text's own this-year and last-year figures ("上年为…") say the direction.
+      if (!base) return undefined;
+      const last = textLastValue(ctx, base, c);
+      const cur = textValue(ctx, base, c) ?? ctx.F(base)?.fen;
+      if (last === undefined || cur === undefined) return undefined;
+      const diff = cur - last;
+      const dir = diff === 0 ? undefined : diff > 0 ? 'increase' : 'decrease';
+      if (c.kind === 'flat' ? dir === undefined : dir === c.direction) return undefined;
+      const exp = dir === undefined ? '持平' : c.kind === 'changeRate' ? word(dir, true) : `${word(dir, false)}${formatWanyuan(Math.abs(diff))}万元`;
+      return {
+        status: 'mismatch',
+        basis: 'text',
+        finding: {
+          message: `文中“${ctx.quote(c)}”与文中的数不符：本年 ${formatWanyuan(cur)} 万元，上年 ${formatWanyuan(last)} 万元，${dir === undefined ? '与上年持平' : `比上年${word(dir, false)} ${formatWanyuan(Math.abs(diff))} 万元`}，应写作“${exp}”。`,
+          cells: ctx.F(base)?.cells ?? [],
+          expected: exp,
+          actual: c.kind === 'flat' ? '持平' : `${word(c.direction, c.kind === 'changeRate')}${ctx.written(c)}`,
+          suggestion: exp,
+        },
+      };
+    }
     const d = ch.fen;
     const amount = formatWanyuan(Math.abs(d));
     if (c.kind === 'flat') {

@@ -17,6 +17,8 @@ export const check: TextCheck = {
     for (const c of ctx.claims) {
       if (!ctx.subjectOf(c) || !(c.kind === 'amount' || c.kind === 'budget' || c.kind === 'share')) continue;
       if (!c.yearLabel || c.yearLabel.year === Y || seen.has(c.sentence.index * 1000 + c.yearLabel.from)) continue;
+      // Last year's own figure under last year's label is right; only this year's figure mislabelled is wrong.
+      if (c.lastYear && ctx.F(ctx.subjectOf(c))?.fen !== c.fen) continue;
       seen.add(c.sentence.index * 1000 + c.yearLabel.from);
       const q = c.sentence.text.slice(c.yearLabel.from, c.to).trim();
       const fixed = q.replace(String(c.yearLabel.year), String(Y));
