@@ -89,7 +89,7 @@ export function auditNarrative(input: NarrativeInput, accounts: Accounts, supple
   const sectionOf = (s: Sentence): SectionContext => sections[s.paragraph];
 
   const claims = extractClaims(sentences, sectionOf, { accounts, year });
-  const run = runChecks(facts, claims, year);
+  const run = runChecks(facts, claims, year, sentences.map((s) => ({ sentence: s, section: sectionOf(s) })));
 
   const reports: ClaimReport[] = claims.map((c) => report(c, run.verdicts.get(c.id), run.ctx));
   const findings = run.findings;

@@ -5,7 +5,7 @@
 import { Fen } from '../../money/money';
 import { Fact, NarrativeFacts } from '../../narrative/facts';
 import { Claim } from '../claims';
-import { CheckContext, ClaimVerdict } from './types';
+import { CheckContext, ClaimVerdict, TextSentence } from './types';
 
 /** Quantities whose year-on-year change is stated under another key. */
 const CHANGE_ALIAS: Record<string, string> = {
@@ -70,13 +70,20 @@ function adjustedBudget(facts: NarrativeFacts, key: string): Fact | undefined {
   return { key, label: `${item![1]} ${facts.names[item![1]] ?? ''} 全年预算（调整后）`, kind: 'money', fen: v.fen, cells: [v.cell], how: `补充信息（${v.cell}）`, from: [] };
 }
 
-export function makeContext(facts: NarrativeFacts, claims: readonly Claim[], year: number | undefined, verdicts: ReadonlyMap<number, ClaimVerdict>): CheckContext {
+export function makeContext(
+  facts: NarrativeFacts,
+  claims: readonly Claim[],
+  year: number | undefined,
+  verdicts: ReadonlyMap<number, ClaimVerdict>,
+  sentences: readonly TextSentence[] = [],
+): CheckContext {
   const subjects = resolveSubjects(claims, facts);
   const F = (key: string | undefined) => (key ? facts.facts[key] ?? adjustedBudget(facts, key) : undefined);
   const quote = (c: Claim) => c.sentence.text.slice(c.from, c.to).trim();
   return {
     facts,
     claims,
+    sentences,
     year,
     F,
     G: (key) =>

@@ -7,7 +7,8 @@
 import { SEVERITY_ORDER } from '../../rules/types';
 import { NarrativeFacts } from '../../narrative/facts';
 import { Claim } from '../claims';
-import { CheckContext, CheckMeta, ClaimCheck, ClaimVerdict, FindingDraft, NarrativeFinding, TextCheck } from './types';
+import { Sentence } from '../text';
+import { CheckContext, CheckMeta, ClaimCheck, ClaimVerdict, FindingDraft, NarrativeFinding, TextCheck, TextSentence } from './types';
 import { makeContext } from './context';
 import { baseVerdict, completionFromText } from './base';
 import { check as aUnit } from './units/a-unit';
@@ -16,6 +17,7 @@ import { check as aItemNotInTable } from './units/a-item-not-in-table';
 import { check as aPrecision } from './units/a-precision';
 import { check as aGrandTotal } from './units/a-grand-total';
 import { check as aItemName } from './units/a-item-name';
+import { check as aItemClass } from './units/a-item-class';
 import { check as aRounding } from './units/a-rounding';
 import { check as aAmount } from './units/a-amount';
 import { check as aBudget } from './units/a-budget';
@@ -43,12 +45,20 @@ import { check as tMissingItems } from './units/t-missing-items';
 import { check as tReason } from './units/t-reason';
 import { check as tPathName } from './units/t-path-name';
 import { check as tBudgetWording } from './units/t-budget-wording';
+import { check as tTemplate } from './units/t-template';
+import { check as tPercentSign } from './units/t-percent-sign';
+import { check as tYear } from './units/t-year';
+import { check as tUnitName } from './units/t-unit-name';
+import { check as tBasicItems } from './units/t-basic-items';
+import { check as tRepeatedUse } from './units/t-repeated-use';
+import { check as tProcurement } from './units/t-procurement';
 
-export type { NarrativeFinding, ClaimVerdict, ClaimStatus, ClaimCheck, TextCheck, CheckContext } from './types';
+export type { NarrativeFinding, ClaimVerdict, ClaimStatus, ClaimCheck, TextCheck, CheckContext, TextSentence } from './types';
 
 export const CLAIM_CHECKS: ClaimCheck[] = [
   aLastYear,
   aUnit,
+  aItemClass,
   aItemNotInTable,
   aPrecision,
   aGrandTotal,
@@ -73,7 +83,24 @@ export const CLAIM_CHECKS: ClaimCheck[] = [
   chRate,
 ];
 
-export const TEXT_CHECKS: TextCheck[] = [tYearLabel, tGrandTotals, tPartExceeds, tListSum, tClassItems, tMissingItems, tReason, tPathName, tBudgetWording];
+export const TEXT_CHECKS: TextCheck[] = [
+  tYearLabel,
+  tGrandTotals,
+  tPartExceeds,
+  tListSum,
+  tProcurement,
+  tClassItems,
+  tMissingItems,
+  tReason,
+  tPathName,
+  tBudgetWording,
+  tTemplate,
+  tPercentSign,
+  tYear,
+  tUnitName,
+  tBasicItems,
+  tRepeatedUse,
+];
 
 export function allChecks(): CheckMeta[] {
   return [...CLAIM_CHECKS, ...TEXT_CHECKS];
@@ -85,25 +112,33 @@ export interface CheckRun {
   ctx: CheckContext;
 }
 
-function toFinding(meta: CheckMeta, d: FindingDraft, claims: Claim[], ctx: CheckContext): NarrativeFinding {
+function toFinding(meta: CheckMeta, d: FindingDraft, claims: Claim[], ctx: CheckContext, sentence?: Sentence): NarrativeFinding {
   const first = claims[0];
+  const s = sentence ?? first.sentence;
   const { severity, quote, ...rest } = d;
   return {
     rule: meta.id,
     severity: severity ?? meta.severity,
-    where: first.sentence.where,
-    quote: quote ?? ctx.quote(first),
+    where: s.where,
+    quote: quote ?? (first ? ctx.quote(first) : s.text.trim()),
     claims: claims.map((c) => c.id),
-    sentence: first.sentence.text.trim(),
+    sentence: s.text.trim(),
+    at: s.index * 100000 + (first && first.sentence === s ? first.from : 0),
     ...rest,
     cells: [...new Set(d.cells.filter(Boolean))],
   };
 }
 
 /** Run every check over the claims (which are not modified). Findings come in the order of the text. */
-export function runChecks(facts: NarrativeFacts, claims: readonly Claim[], year: number | undefined, checks = { claim: CLAIM_CHECKS, text: TEXT_CHECKS }): CheckRun {
+export function runChecks(
+  facts: NarrativeFacts,
+  claims: readonly Claim[],
+  year: number | undefined,
+  sentences: readonly TextSentence[] = [],
+  checks = { claim: CLAIM_CHECKS, text: TEXT_CHECKS },
+): CheckRun {
   const verdicts = new Map<number, ClaimVerdict>();
-  const ctx = makeContext(facts, claims, year, verdicts);
+  const ctx = makeContext(facts, claims, year, verdicts, sentences);
   const findings: NarrativeFinding[] = [];
   const set = (c: Claim, v: ClaimVerdict) => {
     const old = verdicts.get(c.id);
@@ -118,7 +153,7 @@ export function runChecks(facts: NarrativeFacts, claims: readonly Claim[], year:
       try {
         v = unit.check(c, ctx);
       } catch (e) {
-        findings.push({ rule: unit.id, severity: '警告', where: c.sentence.where, quote: ctx.quote(c), claims: [c.id], message: `核对“${unit.title}”出错，未能完成：${e instanceof Error ? e.message : String(e)}`, cells: [] });
+        findings.push({ rule: unit.id, severity: '警告', where: c.sentence.where, quote: ctx.quote(c), claims: [c.id], at: c.sentence.index * 100000 + c.from, message: `核对“${unit.title}”出错，未能完成：${e instanceof Error ? e.message : String(e)}`, cells: [] });
         continue;
       }
       if (!v) continue;
@@ -145,21 +180,16 @@ export function runChecks(facts: NarrativeFacts, claims: readonly Claim[], year:
       r = unit.check(ctx);
     } catch (e) {
       const c = claims[0];
-      if (c) findings.push({ rule: unit.id, severity: '警告', where: c.sentence.where, quote: '', claims: [], message: `核对“${unit.title}”出错，未能完成：${e instanceof Error ? e.message : String(e)}`, cells: [] });
+      if (c) findings.push({ rule: unit.id, severity: '警告', where: c.sentence.where, quote: '', claims: [], at: 0, message: `核对“${unit.title}”出错，未能完成：${e instanceof Error ? e.message : String(e)}`, cells: [] });
       continue;
     }
     for (const f of r.findings) {
       const { claims: fc, sentence, ...draft } = f;
-      const nf = toFinding(unit, draft, fc, ctx);
-      if (sentence) {
-        nf.where = sentence.where;
-        nf.sentence = sentence.text.trim();
-      }
-      findings.push(nf);
+      if (!fc.length && !sentence) continue;
+      findings.push(toFinding(unit, draft, fc, ctx, sentence));
     }
     for (const [c, v] of r.verdicts ?? []) set(c, v);
   }
-  const pos = (f: NarrativeFinding) => (f.claims.length ? Math.min(...f.claims.map((id) => claims[id].sentence.index * 100000 + claims[id].from)) : Number.MAX_SAFE_INTEGER);
-  findings.sort((a, b) => pos(a) - pos(b) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  findings.sort((a, b) => (a.at ?? 0) - (b.at ?? 0) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   return { findings, verdicts, ctx };
 }

@@ -8,6 +8,12 @@ import { Finding, Severity } from '../../rules/types';
 import { Fact, Gap, NarrativeFacts } from '../../narrative/facts';
 import { Claim, ClaimKind } from '../claims';
 import { Sentence } from '../text';
+import { SectionContext } from '../sections';
+
+export interface TextSentence {
+  sentence: Sentence;
+  section: SectionContext;
+}
 
 export type ClaimStatus = 'ok' | 'rounding' | 'mismatch' | 'text' | 'unplaced';
 
@@ -23,6 +29,8 @@ export interface NarrativeFinding extends Finding {
   sentence?: string;
   /** The wording the fragment should have ("收入总计839.87万元"), when one can be proposed. */
   suggestion?: string;
+  /** Position in the text (sentence index × 100000 + offset): findings are listed in this order. */
+  at?: number;
 }
 
 export interface ClaimVerdict {
@@ -54,6 +62,8 @@ export interface Verdict extends ClaimVerdict {
 export interface CheckContext {
   readonly facts: NarrativeFacts;
   readonly claims: readonly Claim[];
+  /** Every sentence of the document with its section (in scope or not), in order. */
+  readonly sentences: readonly TextSentence[];
   readonly year?: number;
   F(key: string | undefined): Fact | undefined;
   G(key: string | undefined): Gap | undefined;
