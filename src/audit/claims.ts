@@ -192,7 +192,9 @@ function extractSentence(s: Sentence, section: SectionContext, ctx: Context, opt
       }
       const lastYear = (yearLabel !== undefined && opts.year !== undefined && yearLabel.year === opts.year - 1) || LAST_YEAR_RE.test(phrase);
       const c = newClaim({ kind: 'amount', token: tok, from: clauseStart, to: tok.end, subjectText: cleanSubject(phrase), fen, yearLabel, lastYear: lastYear || undefined });
-      assignSubject(c, phrase, section, s, ctx, mine, norm, clauseStart, opts);
+      // "上年为…": the subject is the one of the figure before, last year's.
+      const subjectPhrase = lastYear ? phrase.replace(/(上年|去年|上一年|上年度)(同期)?(度)?(决算)?(数)?/g, '') : phrase;
+      assignSubject(c, subjectPhrase, section, s, ctx, mine, norm, clauseStart, opts);
       if (listParent && listParent !== c && listParent.kind === 'amount' && !c.lastYear && !c.inReason && !insideBrackets(norm, listParent.to, tok.start)) c.parent = listParent;
       if (!c.inReason && !c.lastYear) ctx.lastAmount = c;
       continue;

@@ -22,8 +22,10 @@ export const check: TextCheck = {
           const q = s.text.slice(m.index, m.index + m[0].length);
           const alt = re === ALTERNATIVES;
           // The figures of the sentence say which alternative is right, when a change in it was checked.
-          const change = ctx.claims.find((c) => c.sentence === s && (c.kind === 'change' || c.kind === 'changeRate') && c.token && c.token.start >= m!.index);
-          const ch = change ? ctx.F(`${ctx.subjectOf(change)}.change`) : undefined;
+          // The figure right after the alternatives, or the change of the sentence's subject.
+          const after = ctx.claims.find((c) => c.sentence === s && c.token && c.token.start >= m!.index && ctx.subjectOf(c));
+          const change = after ?? ctx.claims.find((c) => c.sentence === s && ctx.subjectOf(c));
+          const ch = change ? ctx.F(`${ctx.subjectOf(change)!.replace(/\.(change|changePct)$/, '')}.change`) : undefined;
           const pick = alt && ch?.fen !== undefined ? (ch.fen > 0 ? (/增长|上升/.test(q) ? '增长' : '增加') : ch.fen < 0 ? (/下降|降低/.test(q) ? '下降' : '减少') : '持平') : undefined;
           findings.push({
             claims: change ? [change] : [],

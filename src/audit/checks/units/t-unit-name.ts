@@ -21,8 +21,9 @@ export const check: TextCheck = {
       while ((m = re.exec(s.norm))) {
         let w = m[0];
         // Trim leading words that are not the name ("本单位", "我", "全").
-        const start = names.map((n) => w.indexOf(n.slice(0, 2))).filter((i) => i >= 0).sort((a, b) => a - b)[0];
-        if (start === undefined) continue;
+        let start = -1;
+        for (let i = 0; i + 2 <= w.length && start < 0; i++) if (names.some((n) => n.includes(w.slice(i, i + 2)))) start = i;
+        if (start < 0) continue;
         w = w.slice(start);
         if (w.length < 4 || names.some((n) => w.includes(n))) continue;
         // Part of the name is fine ("西区玉泉街道办事处"), unless it stops one character short of the end ("…街道办事").
