@@ -448,3 +448,102 @@ describe('the registry', () => {
 
 /** Checks whose valid cases are the correct texts of the other tests (their wording is what is absent). */
 const ALWAYS_INVALID = new Set(['A-前后矛盾', 'A-类项不符', 'A-缺项', 'A-科目名称']);
+
+// ----------------------------------------------------------------------------------------------- patterns
+/** Wordings of published texts that raised false 错误, in words of our own: each is no mistake. */
+describe('published wordings that are not mistakes', () => {
+  const errors = (r: AuditResult) => r.findings.filter((f) => f.severity === '错误').map((f) => `${f.rule} ${f.quote}`);
+  const claim = (r: AuditResult, written: string) => r.claims.find((c) => c.written === written)!;
+
+  it('a count of problems found is not the count of projects evaluated', () => {
+    const r = audit([H.performance, '本单位对21个项目开展了绩效自评，自评中发现问题0个，已整改0个。', '共选取14个项目开展绩效监控，发现的问题3项均已完成整改。'], {
+      'performance.selfAssessed': 21,
+      'performance.monitored': 14,
+    });
+    expect(errors(r)).toEqual([]);
+    expect(claim(r, '21个').status).toBe('ok');
+    expect(claim(r, '0个').subject).toBe('performance.issues');
+    expect(claim(r, '14个').status).toBe('ok');
+    expect(claim(r, '3项').subject).toBe('performance.issues');
+  });
+
+  it('figures in a reason clause are not the sentence’s change', () => {
+    const r = audit(
+      [H.running, '2021年度机关运行经费支出30.34万元，比上年减少6.73万元，下降18.15%，主要原因是办公费较上年减少3.20万元，差旅费下降12.5%。'],
+      { 'running.amount': '30.34', 'last.runningCost': '37.07' },
+    );
+    expect(errors(r)).toEqual([]);
+    expect(r.findings).toEqual([]);
+    expect(claim(r, '6.73万元').status).toBe('ok');
+    expect(claim(r, '3.20万元').status).toBe('unplaced');
+    expect(claim(r, '3.20万元').reason).toContain('原因');
+    expect(claim(r, '12.5%').status).toBe('unplaced');
+  });
+
+  it('a reason that names its own subject is checked against that subject', () => {
+    const r = audit([H.threeTotal, '2021年度“三公”经费财政拨款支出5.00万元，比上年增加2.50万元，增长100%，变动原因：公务用车运行维护费较上年增加2.50万元。'], {
+      'last.threePublic': '2.50',
+      'last.vehicleRunning': '2.50',
+    });
+    expect(errors(r)).toEqual([]);
+    expect(r.claims.filter((c) => c.written === '2.50万元').map((c) => c.subject)).toEqual(['threePublic.total.change', 'threePublic.vehicleRunning.change']);
+  });
+
+  it('全年预算（调整后） and 年初预算 in one sentence are told apart', () => {
+    const line = `1.${P201}行政运行（项）：年初预算为100.00万元，全年预算（调整后）为118.97万元，支出决算为118.97万元，完成全年预算的100%，完成年初预算的118.97%。`;
+    const full = audit([H.detail, line], { 'itemBudget.2010301': '100.00', 'itemAdjustedBudget.2010301': '118.97' });
+    expect(errors(full)).toEqual([]);
+    expect(claim(full, '118.97%').status).toBe('ok');
+    expect(claim(full, '100%').status).toBe('ok');
+    // Without the 全年预算 in 补充信息 it is 未核对 (or checked against the sentence), never compared with the 年初预算.
+    const partial = audit([H.detail, line], { 'itemBudget.2010301': '100.00' });
+    expect(errors(partial)).toEqual([]);
+    const wrong = audit([H.detail, line.replace('全年预算（调整后）为118.97万元', '全年预算（调整后）为120.00万元')], { 'itemBudget.2010301': '100.00', 'itemAdjustedBudget.2010301': '118.97' });
+    expect(wrong.findings.filter((f) => f.rule === 'A-预算数不符').map((f) => f.expected)).toEqual(['118.97万元']);
+  });
+
+  it('the first item after "其中：" is read, and not reported missing', () => {
+    const r = audit([
+      H.detail,
+      `1.${P201}支出638.90万元，其中：行政运行（项）118.97万元，一般行政管理事务（项）85.22万元，信访事务（项）2.00万元，事业运行（项）129.38万元，其他政府办公厅（室）及相关机构事务支出（项）303.33万元。`,
+    ]);
+    expect(errors(r)).toEqual([]);
+    const items = r.claims.filter((c) => c.subject?.startsWith('general.item.'));
+    expect(items.map((c) => c.subject)).toEqual(['general.item.2010301', 'general.item.2010302', 'general.item.2010308', 'general.item.2010350', 'general.item.2010399']);
+    expect(items.every((c) => c.status === 'ok')).toBe(true);
+    const missing = r.findings.find((f) => f.rule === 'A-缺项')!;
+    expect(missing.message).not.toContain('2010301');
+    expect(missing.message).toContain('2010505');
+  });
+
+  it('a 外宾 count is never the domestic reception count', () => {
+    const lines = [H.threeDetail, '3.公务接待费支出决算为0万元。国内公务接待5批次，40人次（不包括陪同人员）；接待外宾2批次，10人次。'];
+    const r = audit(lines, { 'reception.domestic.batches': 5, 'reception.domestic.people': 40, 'reception.foreign.batches': 2, 'reception.foreign.people': 10 });
+    expect(errors(r)).toEqual([]);
+    expect(r.claims.filter((c) => c.kind === 'count').map((c) => `${c.subject} ${c.status}`)).toEqual([
+      'reception.domestic.batches ok',
+      'reception.domestic.people ok',
+      'reception.foreign.batches ok',
+      'reception.foreign.people ok',
+    ]);
+    // Without 外事接待 figures in 补充信息 the domestic ones are still checked against their own.
+    const d = audit(lines, { 'reception.domestic.batches': 5, 'reception.domestic.people': 40 });
+    expect(d.findings.filter((f) => f.severity === '错误' && !/外宾|10人次/.test(f.quote))).toEqual([]);
+  });
+
+  it('"收、支总计" and "收入、支出决算总计" are the 总计', () => {
+    for (const w of ['收、支总计均为853.00万元', '收入、支出决算总计均为853.00万元', '收支总计853.00万元']) {
+      const r = audit([H.overview, `2021年度${w}。`]);
+      expect(r.claims.map((c) => `${c.subject} ${c.status}`)).toEqual(['total.income ok']);
+    }
+  });
+
+  it('0.01 万元 against a sum of printed figures is a 尾差, never an 错误', () => {
+    // 基本 623.25 + 项目 229.76 = 853.01 against 本年支出合计 853.00: the tables' own 尾差, faithfully written.
+    const r = audit([H.expenditure, '本年支出合计853.00万元，其中：基本支出623.25万元，占73.07%；项目支出229.76万元，占26.94%。']);
+    expect(r.findings).toEqual([]);
+    // Written from the sum: 提示（尾差）.
+    const s = audit([H.income, '2021年财政拨款收入853.01万元。']);
+    expect(s.findings.map((f) => `${f.severity} ${f.rule}`)).toEqual(['提示 A-尾差']);
+  });
+});
