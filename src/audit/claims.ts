@@ -391,10 +391,17 @@ function assignSubject(
     return;
   }
   // "金额" after "轿车0辆、": look one clause further back.
-  if (c.kind === 'amount' && norm !== undefined && clauseStart !== undefined && /^金额(为)?$/.test(cleaned)) {
-    const wider = resolveSubject(norm.slice(clauseStartOf(norm, Math.max(0, clauseStart - 1), 0), c.token!.start), rctx);
-    if (wider) {
-      c.subject = wider.q;
+  // "…由中小企业供应商中标或成交的，采购金额…": two clauses back.
+  if (c.kind === 'amount' && norm !== undefined && clauseStart !== undefined && /^(采购)?金额(为)?$/.test(cleaned)) {
+    let from = clauseStart;
+    let best: ReturnType<typeof resolveSubject>;
+    for (let i = 0; i < 2 && from > 0; i++) {
+      from = clauseStartOf(norm, Math.max(0, from - 1), 0);
+      const wider = resolveSubject(norm.slice(from, c.token!.start), rctx);
+      if (wider && (!best || wider.text.length > best.text.length)) best = wider;
+    }
+    if (best) {
+      c.subject = best.q;
       c.subjectVia = 'phrase';
       return;
     }

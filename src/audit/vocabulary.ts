@@ -110,6 +110,12 @@ export const SUBJECTS: SubjectEntry[] = [
   { kind: M, re: /(政府采购)?工程(采购)?(支出)?/, q: 'procurement.works', in: ['procurement', 'other'] },
   { kind: M, re: /(政府采购)?服务(采购)?(支出)?/, q: 'procurement.services', in: ['procurement', 'other'] },
   { kind: M, re: /(授予)?中小企业(合同)?(金额)?/, q: 'procurement.sme' },
+  // 上海 form: 预留 budgets and what was awarded within them (longer wordings than 中小企业…金额, so they win).
+  { kind: M, re: /面向中小企业预留(的)?(政府采购)?(项目)?(预算)?(金额)?/, q: 'procurement.reservedSme' },
+  { kind: M, re: /面向小微企业预留(的)?(政府采购)?(项目)?(预算)?(金额)?/, q: 'procurement.reservedSmall' },
+  { kind: M, re: /面向中小企业预留.{0,12}由中小企业.{0,8}中标或成交.{0,6}/, q: 'procurement.reservedSmeAwarded' },
+  { kind: M, re: /面向小微企业预留.{0,12}由小微企业.{0,8}中标或成交.{0,6}/, q: 'procurement.reservedSmallAwarded' },
+  { kind: M, re: /其他(政府)?采购项目.{0,8}由中小企业.{0,8}中标或成交.{0,6}/, q: 'procurement.otherSmeAwarded' },
   { kind: M, re: /(授予)?小微企业(合同)?(金额)?/, q: 'procurement.small' },
   { kind: M, re: /购置公务用车.{0,8}金额/, q: 'threePublic.vehiclePurchase', sentence: /购置/ },
   { kind: M, re: /轿车.{0,6}金额/, q: 'vehicles.purchased.sedanAmount', sentence: /购置/ },
