@@ -594,8 +594,9 @@ const fixtureFiles = (() => {
     const cells = JSON.parse(await fs.readFile(mapFile, 'utf8').catch(() => '{}')) as Record<string, string>;
     const control = filled.built.results.find((r) => r.id === 'threePublicControl')!;
     if (/yuan-text/.test(file)) {
-      // Tables in 元 with numbers stored as text: VALUE() and ÷10000, so 分子/分母 are 万元 like 补充信息.
-      expect(control.numerator.formula).toMatch(/^=(VALUE\()?'[^']+'!\$?[A-Z]+\d+\)?\/10000$/);
+      // Tables in 元 with numbers stored as text: VALUE(), ÷10000 and ROUND to 0.01 万元, so 分子/分母 are the
+      // printed 万元 figures the 说明 divides (money/rounding.ts policy).
+      expect(control.numerator.formula).toMatch(/^=ROUND\((VALUE\()?'[^']+'!\$?[A-Z]+\d+\)?\/10000,2\)$/);
     }
     if (cells['T7.actual.total'] && control.numerator.terms.length === 1) {
       expect(control.numerator.terms[0].cells).toEqual([cells['T7.actual.total']]);

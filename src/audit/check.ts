@@ -6,7 +6,8 @@
  * Tolerance: a published amount is rounded to 0.01 万元, so it stands for ±0.005 万元; a percentage is
  * accepted when it lies in the range the rounded amounts allow (at the precision it is written with).
  */
-import { Fen, formatWanyuan, percent, roundFenTo, ExactDecimal, decimalToFen, FEN_PER_WANYUAN } from '../money/money';
+import { Fen, formatWanyuan, percent, roundFenTo, decimalToFen, FEN_PER_WANYUAN } from '../money/money';
+import { HALF_HUNDREDTH_WANYUAN, hundredthsPlainText, percentHundredths, percentWithin, suggestedPercentText } from '../money/rounding';
 import { Fact, Gap, NarrativeFacts } from '../narrative/facts';
 import { Finding } from '../rules/types';
 import { Claim, isComparisonYear } from './claims';
@@ -35,7 +36,7 @@ export interface ClaimVerdict {
   expected?: string;
 }
 
-const HALF = FEN_PER_WANYUAN / 200; // 0.005 万元 in 分
+const HALF = HALF_HUNDREDTH_WANYUAN; // 0.005 万元 in 分
 
 export class Checker {
   readonly findings: NarrativeFinding[] = [];
@@ -521,7 +522,7 @@ export class Checker {
       this.find(c, {
         rule: 'A-预算差异方向',
         severity: '警告',
-        message: `文中“${c.sentence.text.trim()}”前后矛盾：完成预算${Number(hundredths) / 100}%，决算数${hundredths < 10000n ? '小于' : '大于'}预算数，原因的表述却是“${more ? '大于' : '小于'}预算数”。`,
+        message: `文中“${c.sentence.text.trim()}”前后矛盾：完成预算${hundredthsPlainText(hundredths)}%，决算数${hundredths < 10000n ? '小于' : '大于'}预算数，原因的表述却是“${more ? '大于' : '小于'}预算数”。`,
         cells: [],
         quote: c.sentence.text.trim(),
       });
@@ -973,32 +974,10 @@ function DEFAULT_DENOMINATOR(base: string): string | undefined {
   return undefined;
 }
 
-/** A written percentage in hundredths of a percent (98.3 → 9830). */
-export function atHundredths(p: ExactDecimal): bigint {
-  if (p.scale <= 2) return p.digits * 10n ** BigInt(2 - p.scale);
-  const div = 10n ** BigInt(p.scale - 2);
-  return (p.digits * 2n + div) / (div * 2n);
-}
-
-/** Is the written percentage within what a/b allows when a and b are rounded (±ha, ±hb 分)? */
-export function inRange(a: Fen, ha: number, b: Fen, hb: number, p: ExactDecimal): boolean {
-  if (b <= 0) return false;
-  const d = p.scale;
-  const loA = Math.max(0, a - ha);
-  const hiA = a + ha;
-  const loB = b + hb;
-  const hiB = Math.max(1, b - hb);
-  const lo = percent(Math.floor(loA), Math.ceil(loB), d)!.scaled;
-  const hi = percent(Math.ceil(hiA), Math.floor(hiB), d)!.scaled;
-  return p.digits >= lo && p.digits <= hi;
-}
-
-/** The suggested reading of a percentage: 2 decimals, or a whole number when the ratio is exact. */
-function pctText(scaled: bigint, a: Fen, b: Fen): string {
-  if (b !== 0 && (BigInt(a) * 100n) % BigInt(b) === 0n) return String((BigInt(a) * 100n) / BigInt(b));
-  const s = scaled.toString().padStart(3, '0');
-  return `${s.slice(0, -2)}.${s.slice(-2)}`;
-}
+/** The percentage helpers of money/rounding.ts, under the names this checker has always used. */
+export const atHundredths = percentHundredths;
+export const inRange = percentWithin;
+const pctText = suggestedPercentText;
 
 function uniq(cells: string[]): string[] {
   return [...new Set(cells.filter(Boolean))];

@@ -54,7 +54,8 @@
  *                                 补充信息 key (trips.groups, vehicles.fleet, performance.targets, …).
  */
 import { Accounts, CodedRow, Figure, Line, TABLE_NAMES, TableId, ThreePublicKey } from '../model/types';
-import { Fen, formatWanyuan, percent, roundToWanyuanCents, sumFen } from '../money/money';
+import { Fen, formatWanyuan, sumFen } from '../money/money';
+import { asPrinted, printedPercent } from '../money/rounding';
 import { Supplement, SupplementValue } from '../supplement/sheet';
 import { FIELDS } from '../supplement/fields';
 import { PercentValue } from './format';
@@ -185,10 +186,9 @@ function w(fen: Fen): string {
   return formatWanyuan(fen);
 }
 
+/** Facts hold printed amounts (0.01 万元) already: the policy's percentage of printed figures. */
 function pctValue(a: Fen, b: Fen): PercentValue | null {
-  const p = percent(a, b);
-  if (!p) return null;
-  return { text: p.text, hundredths: Number(p.scaled), whole: (BigInt(a) * 100n) % BigInt(b) === 0n };
+  return printedPercent(a, b);
 }
 
 function uniq(cells: string[]): string[] {
@@ -223,7 +223,7 @@ class FactSet {
       key,
       label,
       kind: 'money',
-      fen: roundToWanyuanCents(fig.fen),
+      fen: asPrinted(fig.fen),
       cells: [fig.cell],
       how: `${where}“${label}”（${fig.cell}）`,
       from: [],
@@ -253,7 +253,7 @@ class FactSet {
       key,
       label,
       kind: 'money',
-      fen: roundToWanyuanCents(v.fen),
+      fen: asPrinted(v.fen),
       cells: [v.cell],
       how: `补充信息“${FIELD_LABEL.get(supKey) ?? label}”（${v.cell}）`,
       from: [],
@@ -499,14 +499,14 @@ export function computeFacts(accounts: Accounts, supplement: Supplement): Narrat
       const parts = items.map((x) => x.values.total);
       if (items.length && parts.every((p) => p)) {
         const figs = parts as Figure[];
-        const s = sumFen(figs.map((p) => roundToWanyuanCents(p.fen)));
+        const s = sumFen(figs.map((p) => asPrinted(p.fen)));
         fs.put({
           key: `general.class.${r.code}.itemSum`,
           label: `${nameOf(r.code)}各项之和`,
           kind: 'money',
           fen: s,
           cells: figs.map((p) => p.cell),
-          how: `表5中${r.code}下各项级科目之和：${figs.map((p) => w(roundToWanyuanCents(p.fen))).join(' + ')} = ${w(s)}`,
+          how: `表5中${r.code}下各项级科目之和：${figs.map((p) => w(asPrinted(p.fen))).join(' + ')} = ${w(s)}`,
           from: items.map((x) => `general.item.${x.code}`),
         });
       }

@@ -5,7 +5,8 @@
  * an ISNUMBER check, so the sheet recomputes as soon as the user fills it in.
  */
 import { Accounts, CodedTable, Figure, Line, TABLE_NAMES, TableId } from '../model/types';
-import { FEN_PER_WANYUAN, Fen, MoneyUnit, formatWanyuan, parseDecimal } from '../money/money';
+import { MoneyUnit, parseDecimal } from '../money/money';
+import { asPrinted, fenToWanyuanNumber, isPrintedExactly } from '../money/rounding';
 import { a1, quoteSheet, splitRef } from '../snapshot/address';
 import { FIELD_BY_KEY } from '../supplement/fields';
 import { Supplement, allFields } from '../supplement/sheet';
@@ -53,10 +54,7 @@ export interface ResolvedQuantity {
   cached?: number;
 }
 
-/** 分 → the 万元 number Excel holds for it (exact decimal, nearest double). */
-export function fenToWanyuanNumber(fen: Fen): number {
-  return Number(formatWanyuan(fen, 6));
-}
+export { fenToWanyuanNumber };
 
 /** A value of a quantity as the sheet shows it (万元 for money). */
 export function displayNumber(unit: QuantityUnit, value: number): number {
@@ -76,14 +74,20 @@ function tableUnit(accounts: Accounts, table: TableId): MoneyUnit {
   return accounts[table]?.location.unit ?? 'wanyuan';
 }
 
+/**
+ * A table cell as a term. Under the policy of money/rounding.ts the value is the figure as printed in 万元
+ * (0.01 万元), and so is the formula: a table in 元 is ROUND(cell/10000,2), a 万元 cell holding more decimals
+ * than it shows is ROUND(cell,2).
+ */
 function figureTerm(fig: Figure, unit: MoneyUnit, label: string, sign: 1 | -1): ResolvedTerm {
   const ref = `${quoteSheet(fig.sheet)}!${a1(fig.row, fig.col)}`;
   let expr = ref;
   // A dash ("—") is 0 to us but text to Excel; a number stored as text needs VALUE() to be added.
   if (fig.blank && fig.raw.trim() !== '') expr = `N(${ref})`;
   else if (fig.fromText) expr = `VALUE(${ref})`;
-  if (unit === 'yuan') expr = `${expr}/${FEN_PER_WANYUAN / 100}`;
-  return { sign, expr, cells: [fig.cell], label, value: fig.fen, figure: fig };
+  if (unit === 'yuan') expr = `ROUND(${expr}/10000,2)`;
+  else if (!isPrintedExactly(fig.fen)) expr = `ROUND(${expr},2)`;
+  return { sign, expr, cells: [fig.cell], label, value: asPrinted(fig.fen), figure: fig };
 }
 
 function lineFigure(lines: Line[] | undefined, key: string, col: string): Figure | undefined {
@@ -135,11 +139,14 @@ function resolveRef(ref: SourceRef, sign: 1 | -1, accounts: Accounts, supplement
       const refs = present.map((k) => quotedRef(supplement.cells.get(k)!));
       const filledKey = present.find((k) => isFilled(supplement, k));
       const value = filledKey ? numericValue(supplement, filledKey) : undefined;
+  // A 补充信息 amount typed with more than 2 decimals is read as printed (0.01 万元), in the formula too.
+  const sloppy = filledKey !== undefined && supplement.values.get(filledKey)!.fen !== undefined && !isPrintedExactly(value as number);
       // IF(ISNUMBER(a),a,b): the first filled one, as the field's hint says (全年预算, else 年初预算).
       let expr = refs[refs.length - 1];
       for (let i = refs.length - 2; i >= 0; i--) expr = `IF(ISNUMBER(${refs[i]}),${refs[i]},${expr})`;
       const check: SupplementCheck = { id: present.join('|'), refs, label, filled: filledKey !== undefined };
-      return { terms: [{ sign, expr, cells: present.map((k) => supplement.cells.get(k)!), label, value, check }] };
+      if (sloppy) expr = `ROUND(${expr},2)`;
+      return { terms: [{ sign, expr, cells: present.map((k) => supplement.cells.get(k)!), label, value: sloppy ? asPrinted(value as number) : value, check }] };
     }
   }
 }
