@@ -1,5 +1,6 @@
-/** The main totals a user wants to see right after reading (CLI "read", task pane header). */
-import { Accounts, Figure, Line } from './types';
+/** The main totals a user wants to see right after reading (CLI "read", task pane header), from the catalogue. */
+import { QuantityKey, quantityFigure } from './quantities';
+import { Accounts, Figure } from './types';
 
 export interface MainTotal {
   key: string;
@@ -7,29 +8,34 @@ export interface MainTotal {
   figure: Figure;
 }
 
-function lineFigure(lines: Line[] | undefined, key: string, col = 'amount'): Figure | undefined {
-  return lines?.find((l) => l.key === key)?.values[col];
-}
+/** Each main total is the first (table) source of a quantity of the catalogue (model/quantities.ts). */
+const MAIN: [key: string, label: string, quantity: QuantityKey][] = [
+  ['T1.incomeTotal', '本年收入合计', 'income.total'],
+  ['T1.incomeGrandTotal', '收入总计', 'total.income'],
+  ['T1.expenditureTotal', '本年支出合计', 'expenditure.total'],
+  ['T1.expenditureGrandTotal', '支出总计', 'total.expenditure'],
+  ['T4.incomeTotal', '财政拨款本年收入合计', 'fiscal.income'],
+  ['T4.expenditureTotal', '财政拨款本年支出合计', 'fiscal.expenditure'],
+  ['T5.total', '一般公共预算财政拨款支出合计', 'general.total'],
+  ['T5.basic', '其中：基本支出', 'general.basic'],
+  ['T5.project', '其中：项目支出', 'general.project'],
+  ['T6.personnel', '人员经费合计', 'basic.personnel'],
+  ['T6.public', '公用经费合计', 'basic.public'],
+  ['T7.budget', '“三公”经费预算数', 'threePublic.total.budget'],
+  ['T7.actual', '“三公”经费决算数', 'threePublic.total'],
+  ['T8.expTotal', '政府性基金预算财政拨款支出', 'fund.expenditure'],
+  ['T9.expTotal', '国有资本经营预算财政拨款支出', 'capital.expenditure'],
+];
 
 export function mainTotals(a: Accounts): MainTotal[] {
   const out: MainTotal[] = [];
-  const add = (key: string, label: string, f: Figure | undefined) => {
-    if (f) out.push({ key, label, figure: f });
-  };
-  add('T1.incomeTotal', '本年收入合计', lineFigure(a.T1?.income, 'incomeTotal'));
-  add('T1.incomeGrandTotal', '收入总计', lineFigure(a.T1?.income, 'grandTotal'));
-  add('T1.expenditureTotal', '本年支出合计', lineFigure(a.T1?.expenditure, 'expenditureTotal'));
-  add('T1.expenditureGrandTotal', '支出总计', lineFigure(a.T1?.expenditure, 'grandTotal'));
-  add('T4.incomeTotal', '财政拨款本年收入合计', lineFigure(a.T4?.income, 'incomeTotal'));
-  add('T4.expenditureTotal', '财政拨款本年支出合计', lineFigure(a.T4?.expenditure, 'expenditureTotal', 'total'));
-  add('T5.total', '一般公共预算财政拨款支出合计', a.T5?.total?.values.total);
-  add('T5.basic', '其中：基本支出', a.T5?.total?.values.basic);
-  add('T5.project', '其中：项目支出', a.T5?.total?.values.project);
-  add('T6.personnel', '人员经费合计', a.T6?.personnelTotal?.values.amount);
-  add('T6.public', '公用经费合计', a.T6?.publicTotal?.values.amount);
-  add('T7.budget', '“三公”经费预算数', a.T7?.budget.total);
-  add('T7.actual', '“三公”经费决算数', a.T7?.actual.total);
-  add('T8.expTotal', '政府性基金预算财政拨款支出', a.T8 && !a.T8.location.empty ? a.T8.total?.values.expTotal : undefined);
-  add('T9.expTotal', '国有资本经营预算财政拨款支出', a.T9 && !a.T9.location.empty ? a.T9.total?.values.expTotal : undefined);
+  for (const [key, label, q] of MAIN) {
+    const table = key.slice(0, 2) as 'T1' | 'T4' | 'T5' | 'T6' | 'T7' | 'T8' | 'T9';
+    const t = a[table];
+    // Only the table the total is named after (T1.incomeTotal is not T2's), and never an empty 表8/表9.
+    if (!t || ('location' in t && t.location.empty && (table === 'T8' || table === 'T9'))) continue;
+    const figure = quantityFigure(a, q, table);
+    if (figure) out.push({ key, label, figure });
+  }
   return out;
 }
