@@ -145,6 +145,9 @@ describe('chart data helpers', () => {
       ['a', '25.00%', 0],
       ['d', '75.00%', 3],
     ]);
+    // Exact, as the 说明 computes it: 113 of 800 万元 is 14.13% (a float product gave 14.12%).
+    const exact: ChartData = { ...pie, categories: ['a', 'b'], series: [{ name: 'x', values: [113, 687] }] };
+    expect(pieSlices(exact).map((s) => s.percent)).toEqual(['14.13%', '85.88%']);
     const zero: ChartData = { ...pie, series: [{ name: 'x', values: [0, 0, null, 0] }] };
     expect(pieSlices(zero)).toEqual([]);
     expect(isEmptyChart(zero)).toBe(true);

@@ -1,5 +1,27 @@
 import { decimalFromNumber, divRound, formatWanyuan, formatYuan, parseDecimal, percent, roundToWanyuanCents, wan, decimalToFen } from '../src/money/money';
-import { compareSum, halfWidthFen } from '../src/money/tolerance';
+import {
+  asPrinted,
+  compareSum,
+  fenFromNumberFast,
+  fenFromWanyuanNumber,
+  formatAmountIn,
+  formatCellNumber,
+  halfWidthFen,
+  hundredthsPlainText,
+  hundredthsText,
+  percentHundredths,
+  percentReading,
+  percentValue,
+  percentWithin,
+  printedPercent,
+  printedPercentScaled,
+  ratioNumberPercentText,
+  sharesOfWanyuanNumbers,
+  stepFen,
+  suggestedPercentText,
+  verdictOf,
+  wanyuanNumberText,
+} from '../src/money/rounding';
 
 describe('exact money', () => {
   test('parses text numbers exactly, with separators, full width and accounting negatives', () => {
@@ -56,5 +78,57 @@ describe('rounding tolerance', () => {
     const items = Array.from({ length: 20 }, () => f('1.00'));
     expect(compareSum(f('20.10'), items).verdict).toBe('rounding');
     expect(compareSum(f('20.11'), items).verdict).toBe('error');
+  });
+});
+
+describe('one rounding and percent module (money/rounding.ts)', () => {
+  test('113 of 800 万元 is 14.13% however it is reached (floats say 14.12)', () => {
+    expect(percentValue(wan('113'), wan('800'))!.text).toBe('14.13');
+    expect(printedPercent(wan('113'), wan('800'))!.text).toBe('14.13');
+    expect(ratioNumberPercentText(113 / 800)).toBe('14.13%');
+    expect(sharesOfWanyuanNumbers([113, 687])!.map((p) => p.text)).toEqual(['14.13', '85.88']);
+    expect(formatCellNumber(113 / 800, 2, { percent: true })).toBe('14.13%');
+  });
+
+  test('shares are computed from the figures as printed in 万元 (a 元 workbook gives what a reader recomputes)', () => {
+    // 39,584,951 元 of 100,000,040 元: printed 3958.50 and 10000.00 万元 → 39.59%; the raw 分 would say 39.58%.
+    const a = wan('3958.4951');
+    const b = wan('10000.004');
+    expect(percentValue(a, b)!.text).toBe('39.58');
+    expect(printedPercent(a, b)!.text).toBe('39.59');
+    expect(printedPercentScaled(a, b)!.text).toBe('39.59');
+    expect(asPrinted(a)).toBe(wan('3958.50'));
+  });
+
+  test('percent readings: whole percents without decimals, plain hundredths, suggested text', () => {
+    expect(percentReading(percentValue(wan('42'), wan('100'))!)).toBe('42');
+    expect(percentReading(percentValue(wan('-1'), wan('3'))!)).toBe('33.33');
+    expect(hundredthsText(9830n)).toBe('98.30');
+    expect(hundredthsPlainText(9830n)).toBe('98.3');
+    expect(hundredthsPlainText(10000n)).toBe('100');
+    expect(hundredthsText(-5)).toBe('-0.05');
+    expect(suggestedPercentText(5000n, 1, 2)).toBe('50');
+    expect(percentHundredths(parseDecimal('14.125')!)).toBe(1413n);
+    expect(percentHundredths(parseDecimal('98.3')!)).toBe(9830n);
+  });
+
+  test('a written percentage within what rounded inputs allow', () => {
+    // 113.00 / 800.00 with ±0.005 on each: 14.12 is not reachable from printed figures, 14.13 is.
+    expect(percentWithin(wan('113'), 5000, wan('800'), 5000, parseDecimal('14.13')!)).toBe(true);
+    expect(percentWithin(wan('113'), 5000, wan('800'), 5000, parseDecimal('14.10')!)).toBe(false);
+  });
+
+  test('amounts from sheet numbers and cells exactly', () => {
+    expect(wanyuanNumberText(9.725)).toBe('9.73');
+    expect(wanyuanNumberText(-0.001)).toBe('0.00');
+    expect(fenFromWanyuanNumber(0.1 + 0.2)).toBe(300_000);
+    expect(fenFromNumberFast(8432800.5, 'yuan')).toBe(843_280_050);
+    expect(stepFen('wanyuan', 2)).toBe(10_000);
+    expect(stepFen('yuan', 4)).toBe(1);
+    expect(formatCellNumber(1234567.125, 2, { grouping: true })).toBe('1,234,567.13');
+    expect(formatCellNumber(-0.004, 2)).toBe('0.00');
+    expect(formatAmountIn(wan('1.5'), 'yuan')).toBe('15000.00');
+    expect(verdictOf(0, 1)).toBe('pass');
+    expect(compareSum({ fen: 10, halfWidth: 0.5 }, [{ fen: 15, halfWidth: 0.5 }, { fen: 5, halfWidth: 0.5, sign: -1 }]).verdict).toBe('pass');
   });
 });

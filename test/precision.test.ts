@@ -9,7 +9,7 @@ import { snapshotFromExcelJs } from '../src/adapters/exceljs/snapshotFromXlsx';
 import { readAccounts } from '../src/model/readAccounts';
 import { runRules } from '../src/rules';
 import { formatAmountInMessage, groupThousands } from '../src/money/money';
-import { decideTablePrecision } from '../src/money/tolerance';
+import { decideTablePrecision } from '../src/money/rounding';
 
 type Unit = '万元' | '元';
 

@@ -9,13 +9,17 @@
  * ".changePct", ".completion".
  */
 import { SectionKind, SubKind } from './sections';
+import type { FactKey } from '../model/quantities';
+
+/** A fact key, or a part of a fund the checker resolves itself (fund.part, capital.part). */
+export type VocabularyKey = FactKey | 'fund.part' | 'capital.part';
 import { CLASS_NAMES, normaliseName } from '../catalogue/classes';
 
 export interface SubjectEntry {
   /** Searched in the cleaned subject phrase (normalised characters: half-width brackets). */
   re: RegExp;
-  /** The quantity, or per unit for counts. */
-  q: string | Record<string, string>;
+  /** The quantity (a key of the catalogue, model/quantities.ts), or per unit for counts. */
+  q: VocabularyKey | Record<string, VocabularyKey>;
   /** Only in these sections (undefined: anywhere in scope). */
   in?: SectionKind[];
   /** Not in these sections. */
@@ -23,7 +27,7 @@ export interface SubjectEntry {
   /** The whole sentence must match (e.g. 购置 for the purchase counts). */
   sentence?: RegExp;
   /** Quantities the wording may also mean: a text equal to one of them is not a mistake. */
-  accept?: string[];
+  accept?: VocabularyKey[];
   kind: 'money' | 'count';
 }
 

@@ -13,7 +13,7 @@ import { parseCodedTable } from '../recognise/codedTable';
 import { parseTwoSided } from '../recognise/twoSided';
 import { parseBasicExpenditure, parseThreePublic } from '../recognise/basicAndThreePublic';
 import { MoneyUnit, parseDecimal } from '../money/money';
-import { decideTablePrecision, TablePrecision } from '../money/tolerance';
+import { decideTablePrecision, TablePrecision } from '../money/rounding';
 import { isOwnedSheetName } from './ownedSheets';
 import { inferYearFromCodes, yearInFileName } from './inferYear';
 

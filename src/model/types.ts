@@ -34,7 +34,7 @@ export interface Figure {
   col: number;
   /** What the cell showed (value or text as read). */
   raw: string;
-  /** Half-width of the rounding interval in 分 (see money/tolerance.ts). */
+  /** Half-width of the rounding interval in 分 (see money/rounding.ts). */
   halfWidth: number;
   /** The cell was empty, "—", "-" or similar: read as 0 but flagged. */
   blank: boolean;

@@ -53,8 +53,24 @@
  *                                 works services sme small; counts and other values typed in 补充信息 keep their
  *                                 补充信息 key (trips.groups, vehicles.fleet, performance.targets, …).
  */
-import { Accounts, CodedRow, Figure, Line, TABLE_NAMES, TableId, ThreePublicKey } from '../model/types';
-import { Fen, formatWanyuan, percent, roundToWanyuanCents, sumFen } from '../money/money';
+import { Accounts, CodedRow, Figure, TABLE_NAMES, TableId, ThreePublicKey } from '../model/types';
+import {
+  EXPENDITURE_LINES,
+  ExpenditureLineKey,
+  INCOME_LINES,
+  IncomeLineKey,
+  QUANTITIES,
+  QuantityKey,
+  THREE_PUBLIC_KEYS,
+  THREE_PUBLIC_LAST,
+  THREE_PUBLIC_LABELS,
+  basicPartOf,
+  economicClassTerms,
+  lineOf,
+  tableWay,
+} from '../model/quantities';
+import { Fen, formatWanyuan, sumFen } from '../money/money';
+import { asPrinted, printedPercent } from '../money/rounding';
 import { Supplement, SupplementValue } from '../supplement/sheet';
 import { FIELDS } from '../supplement/fields';
 import { PercentValue } from './format';
@@ -115,9 +131,9 @@ export interface NarrativeFacts {
   gaps: Record<string, Gap>;
   lists: {
     /** Income lines present, in the standard order. */
-    incomeLines: string[];
+    incomeLines: IncomeLineKey[];
     /** Expenditure lines present (表3 合计行), in the standard order. */
-    expenditureLines: string[];
+    expenditureLines: ExpenditureLineKey[];
     /** 类 and 项 codes of 表5, in table order. */
     generalClasses: string[];
     generalItems: string[];
@@ -142,42 +158,8 @@ export interface NarrativeFacts {
   supplement: Supplement;
 }
 
-export const INCOME_LINES: [key: string, label: string, t2Column?: string][] = [
-  ['generalBudget', '一般公共预算财政拨款收入'],
-  ['governmentFund', '政府性基金预算财政拨款收入'],
-  ['stateCapital', '国有资本经营预算财政拨款收入'],
-  ['superiorSubsidy', '上级补助收入', 'superior'],
-  ['business', '事业收入', 'business'],
-  ['operating', '经营收入', 'operating'],
-  ['affiliated', '附属单位上缴收入', 'affiliated'],
-  ['other', '其他收入', 'other'],
-];
-
-export const EXPENDITURE_LINES: [key: string, label: string][] = [
-  ['basic', '基本支出'],
-  ['project', '项目支出'],
-  ['remit', '上缴上级支出'],
-  ['operating', '经营支出'],
-  ['subsidy', '对附属单位补助支出'],
-];
-
-export const THREE_PUBLIC_LABELS: Record<ThreePublicKey, string> = {
-  total: '“三公”经费',
-  abroad: '因公出国（境）费',
-  vehicle: '公务用车购置及运行维护费',
-  vehiclePurchase: '公务用车购置费',
-  vehicleRunning: '公务用车运行维护费',
-  reception: '公务接待费',
-};
-
-const THREE_PUBLIC_LAST: Record<ThreePublicKey, string> = {
-  total: 'last.threePublic',
-  abroad: 'last.abroad',
-  vehicle: 'last.vehicle',
-  vehiclePurchase: 'last.vehiclePurchase',
-  vehicleRunning: 'last.vehicleRunning',
-  reception: 'last.reception',
-};
+// Lines, labels and last-year fields are the catalogue's (model/quantities.ts).
+export { INCOME_LINES, EXPENDITURE_LINES, THREE_PUBLIC_LABELS };
 
 const FIELD_LABEL = new Map(FIELDS.map((f) => [f.key, f.label]));
 
@@ -185,10 +167,9 @@ function w(fen: Fen): string {
   return formatWanyuan(fen);
 }
 
+/** Facts hold printed amounts (0.01 万元) already: the policy's percentage of printed figures. */
 function pctValue(a: Fen, b: Fen): PercentValue | null {
-  const p = percent(a, b);
-  if (!p) return null;
-  return { text: p.text, hundredths: Number(p.scaled), whole: (BigInt(a) * 100n) % BigInt(b) === 0n };
+  return printedPercent(a, b);
 }
 
 function uniq(cells: string[]): string[] {
@@ -199,7 +180,32 @@ class FactSet {
   facts: Record<string, Fact> = {};
   gaps: Record<string, Gap> = {};
 
-  constructor(private sup: Supplement) {}
+  constructor(
+    private sup: Supplement,
+    private accounts: Accounts,
+  ) {}
+
+  /**
+   * A quantity of the catalogue (model/quantities.ts): the way it is found there, one table figure or the sum of
+   * the printed figures of its parts. Undefined when no way is found (the caller records the gap).
+   */
+  quantity(key: QuantityKey, label: string = QUANTITIES[key].label): Fact | undefined {
+    const way = tableWay(this.accounts, QUANTITIES[key]);
+    if (!way) return undefined;
+    const [first] = way.terms;
+    if (way.terms.length === 1 && first.sign === 1) return this.figure(key, label, first.figure, first.table);
+    const parts = way.terms.map((t) => ({ ...t, fen: t.sign * asPrinted(t.figure.fen) }));
+    const fen = sumFen(parts.map((p) => p.fen));
+    return this.put({
+      key,
+      label,
+      kind: 'money',
+      fen,
+      cells: uniq(parts.map((p) => p.figure.cell)),
+      how: `${label} = ${parts.map((p) => `${p.label}（${p.figure.cell}）${w(p.fen)}`).join(' + ')} = ${w(fen)}`,
+      from: [],
+    });
+  }
 
   get(key: string): Fact | undefined {
     return this.facts[key];
@@ -223,7 +229,7 @@ class FactSet {
       key,
       label,
       kind: 'money',
-      fen: roundToWanyuanCents(fig.fen),
+      fen: asPrinted(fig.fen),
       cells: [fig.cell],
       how: `${where}“${label}”（${fig.cell}）`,
       from: [],
@@ -253,7 +259,7 @@ class FactSet {
       key,
       label,
       kind: 'money',
-      fen: roundToWanyuanCents(v.fen),
+      fen: asPrinted(v.fen),
       cells: [v.cell],
       how: `补充信息“${FIELD_LABEL.get(supKey) ?? label}”（${v.cell}）`,
       from: [],
@@ -372,10 +378,6 @@ class FactSet {
   }
 }
 
-function lineOf(lines: Line[] | undefined, key: string): Line | undefined {
-  return lines?.find((l) => l.key === key);
-}
-
 function tableWhere(id: TableId): string {
   return `表${id.slice(1)} ${TABLE_NAMES[id]}`;
 }
@@ -388,7 +390,7 @@ function nonZero(row: CodedRow): boolean {
  * Compute every figure of the 决算说明 from the accounts and the 补充信息.
  */
 export function computeFacts(accounts: Accounts, supplement: Supplement): NarrativeFacts {
-  const fs = new FactSet(supplement);
+  const fs = new FactSet(supplement, accounts);
   const warnings: string[] = [];
   const sv = (k: string) => supplement.values.get(k);
 
@@ -408,23 +410,20 @@ export function computeFacts(accounts: Accounts, supplement: Supplement): Narrat
   // ---- 一/二/三: 表1 (表2/表3 as fallback)
   const T1 = accounts.T1;
   const t1 = tableWhere('T1');
-  const incomeGrand = fs.figure('total.income', '收入总计', lineOf(T1?.income, 'grandTotal')?.values.amount, t1);
-  const expGrand = fs.figure('total.expenditure', '支出总计', lineOf(T1?.expenditure, 'grandTotal')?.values.amount, t1);
+  const incomeGrand = fs.quantity('total.income', '收入总计');
+  const expGrand = fs.quantity('total.expenditure', '支出总计');
   if (!incomeGrand) fs.gap('total.income', 'table', ['T1'], '未从收入支出决算总表读到收入总计。');
   if (!expGrand) fs.gap('total.expenditure', 'table', ['T1'], '未从收入支出决算总表读到支出总计。');
   fs.change(incomeGrand, 'last.incomeGrandTotal', 'total.income');
   fs.change(expGrand, 'last.expenditureGrandTotal', 'total.expenditure');
 
   const incomeTotal =
-    fs.figure('income.total', '本年收入合计', lineOf(T1?.income, 'incomeTotal')?.values.amount, t1) ??
-    fs.figure('income.total', '本年收入合计', accounts.T2?.total?.values.total, tableWhere('T2')) ??
+    fs.quantity('income.total', '本年收入合计') ??
     fs.gap('income.total', 'table', ['T1', 'T2'], '未读到本年收入合计。');
   fs.change(incomeTotal, 'last.incomeTotal', 'income.total');
-  const incomeLines: string[] = [];
-  for (const [key, label, t2col] of INCOME_LINES) {
-    const f =
-      fs.figure(`income.${key}`, label, lineOf(T1?.income, key)?.values.amount, t1) ??
-      (t2col ? fs.figure(`income.${key}`, label, accounts.T2?.total?.values[t2col], tableWhere('T2')) : undefined);
+  const incomeLines: IncomeLineKey[] = [];
+  for (const [key, label] of INCOME_LINES) {
+    const f = fs.quantity(`income.${key}`, label);
     if (!f) {
       fs.gap(`income.${key}`, 'table', ['T1'], `收入支出决算总表中没有“${label}”一行。`);
       continue;
@@ -433,26 +432,26 @@ export function computeFacts(accounts: Accounts, supplement: Supplement): Narrat
     fs.share(f, incomeTotal, '本年收入合计');
   }
   const fiscalLine = fs.figure('income.fiscal', '财政拨款收入', lineOf(T1?.income, 'fiscal')?.values.amount, t1);
+  // The 财政拨款收入 line, else the sum of the fund lines present (a form may omit a fund line it does not have).
   const incomeFiscal =
     fiscalLine ??
     fs.sum(
       'income.fiscal',
       '财政拨款收入',
-      ['generalBudget', 'governmentFund', 'stateCapital'].filter((k) => fs.get(`income.${k}`)).map((k) => fs.get(`income.${k}`)),
+      (['generalBudget', 'governmentFund', 'stateCapital'] as const).filter((k) => fs.get(`income.${k}`)).map((k) => fs.get(`income.${k}`)),
       '一般公共预算、政府性基金预算、国有资本经营预算财政拨款收入之和',
     );
   fs.share(incomeFiscal, incomeTotal, '本年收入合计');
-  fs.figure('income.useNonFiscalBalance', '使用非财政拨款结余', lineOf(T1?.income, 'useNonFiscalBalance')?.values.amount, t1);
-  fs.figure('income.openingBalance', '年初结转和结余', lineOf(T1?.income, 'openingBalance')?.values.amount, t1);
+  fs.quantity('income.useNonFiscalBalance', '使用非财政拨款结余');
+  fs.quantity('income.openingBalance', '年初结转和结余');
 
   const expTotal =
-    fs.figure('expenditure.total', '本年支出合计', lineOf(T1?.expenditure, 'expenditureTotal')?.values.amount, t1) ??
-    fs.figure('expenditure.total', '本年支出合计', accounts.T3?.total?.values.total, tableWhere('T3')) ??
+    fs.quantity('expenditure.total', '本年支出合计') ??
     fs.gap('expenditure.total', 'table', ['T1', 'T3'], '未读到本年支出合计。');
   fs.change(expTotal, 'last.expenditureTotal', 'expenditure.total');
-  const expenditureLines: string[] = [];
+  const expenditureLines: ExpenditureLineKey[] = [];
   for (const [key, label] of EXPENDITURE_LINES) {
-    const f = fs.figure(`expenditure.${key}`, label, accounts.T3?.total?.values[key], tableWhere('T3'));
+    const f = fs.quantity(`expenditure.${key}`, label);
     if (!f) {
       fs.gap(`expenditure.${key}`, 'table', ['T3'], `支出决算表合计行中没有“${label}”。`);
       continue;
@@ -463,8 +462,8 @@ export function computeFacts(accounts: Accounts, supplement: Supplement): Narrat
   for (const l of T1?.expenditure ?? []) {
     if (l.key.startsWith('class:')) fs.figure(`expenditure.class.${l.key.slice(6)}`, l.label.replace(/^[一二三四五六七八九十]+、/, ''), l.values.amount, t1);
   }
-  fs.figure('expenditure.surplusDistribution', '结余分配', lineOf(T1?.expenditure, 'surplusDistribution')?.values.amount, t1);
-  fs.figure('expenditure.closingBalance', '年末结转和结余', lineOf(T1?.expenditure, 'closingBalance')?.values.amount, t1);
+  fs.quantity('expenditure.surplusDistribution', '结余分配');
+  fs.quantity('expenditure.closingBalance', '年末结转和结余');
 
   // ---- 五: 表5 (表4 一般公共预算 column as fallback)
   const T4 = accounts.T4;
@@ -473,15 +472,14 @@ export function computeFacts(accounts: Accounts, supplement: Supplement): Narrat
   const t5 = tableWhere('T5');
   const t4Exp = (lineKey: string, col: string) => lineOf(T4?.expenditure, lineKey)?.values[col];
   const general =
-    fs.figure('general.total', '一般公共预算财政拨款支出', T5?.total?.values.total, t5) ??
-    fs.figure('general.total', '一般公共预算财政拨款支出', t4Exp('expenditureTotal', 'general'), t4) ??
+    fs.quantity('general.total', '一般公共预算财政拨款支出') ??
     fs.gap('general.total', 'table', ['T5'], '未读到一般公共预算财政拨款支出合计。');
   fs.ratio('general.share', '一般公共预算财政拨款支出占本年支出合计的比重', general, expTotal, '本年支出合计');
   fs.change(general, 'last.generalExpenditure', 'general.total');
   const generalBudget = fs.supMoney('general.total.budget', '一般公共预算财政拨款支出年初预算', 'budget.general');
   fs.completion(general, generalBudget);
-  fs.figure('general.basic', '基本支出', T5?.total?.values.basic, t5);
-  fs.figure('general.project', '项目支出', T5?.total?.values.project, t5);
+  fs.quantity('general.basic', '基本支出');
+  fs.quantity('general.project', '项目支出');
 
   const names: Record<string, string> = {};
   const nameOf = (code: string, fallback?: string) => (names[code] ??= subjectName(code, year, fallback));
@@ -499,14 +497,14 @@ export function computeFacts(accounts: Accounts, supplement: Supplement): Narrat
       const parts = items.map((x) => x.values.total);
       if (items.length && parts.every((p) => p)) {
         const figs = parts as Figure[];
-        const s = sumFen(figs.map((p) => roundToWanyuanCents(p.fen)));
+        const s = sumFen(figs.map((p) => asPrinted(p.fen)));
         fs.put({
           key: `general.class.${r.code}.itemSum`,
           label: `${nameOf(r.code)}各项之和`,
           kind: 'money',
           fen: s,
           cells: figs.map((p) => p.cell),
-          how: `表5中${r.code}下各项级科目之和：${figs.map((p) => w(roundToWanyuanCents(p.fen))).join(' + ')} = ${w(s)}`,
+          how: `表5中${r.code}下各项级科目之和：${figs.map((p) => w(asPrinted(p.fen))).join(' + ')} = ${w(s)}`,
           from: items.map((x) => `general.item.${x.code}`),
         });
       }
@@ -522,26 +520,18 @@ export function computeFacts(accounts: Accounts, supplement: Supplement): Narrat
   }
 
   // ---- 六: 基本支出
-  const basic = fs.figure('basic.total', '基本支出', T5?.total?.values.basic, t5);
+  const basic = fs.quantity('basic.total', '基本支出');
   if (!basic) fs.gap('basic.total', 'table', ['T5'], '一般公共预算财政拨款支出决算表中没有基本支出合计。');
   const T6 = accounts.T6;
   const t6 = tableWhere('T6');
   const econItems = (T6?.items ?? []).filter((i) => i.code.length === 5);
-  const isPersonnel = (code: string) => code.startsWith('301') || code.startsWith('303');
-  const econSum = (key: string, label: string, pick: (code: string) => boolean) => {
-    const classes = (T6?.items ?? []).filter((i) => i.code.length === 3 && pick(i.code) && i.value);
-    if (!classes.length) return undefined;
-    return fs.sum(
-      key,
-      label,
-      classes.map((c) => fs.figure(`basic.economic.${c.code}`, c.name.trim(), c.value, t6)),
-      `表6 ${classes.map((c) => c.code).join('、')} 之和`,
-    );
-  };
-  const personnel =
-    fs.figure('basic.personnel', '人员经费', T6?.personnelTotal?.values.amount, t6) ?? econSum('basic.personnel', '人员经费', isPersonnel);
-  const publicFunds =
-    fs.figure('basic.public', '公用经费', T6?.publicTotal?.values.amount, t6) ?? econSum('basic.public', '公用经费', (c) => !isPersonnel(c));
+  const isPersonnel = (code: string) => basicPartOf(code) === 'personnel';
+  // 经济分类 类 amounts, for the texts that name them (人员经费 = 301 + 303, 公用经费 = every other 类).
+  for (const part of ['personnel', 'public'] as const)
+    for (const c of economicClassTerms(T6, part)) if (c.code.length === 3) fs.figure(`basic.economic.${c.code}`, c.name.trim(), c.figure, t6);
+  // 合计 lines of 表6, else the sum of its 类 (model/quantities.ts).
+  const personnel = fs.quantity('basic.personnel', '人员经费');
+  const publicFunds = fs.quantity('basic.public', '公用经费');
   if (!personnel) fs.gap('basic.personnel', 'table', ['T6'], '未读到人员经费合计。');
   if (!publicFunds) fs.gap('basic.public', 'table', ['T6'], '未读到公用经费合计。');
   fs.sum('basic.sum', '人员经费与公用经费之和', [personnel, publicFunds], '人员经费 + 公用经费');
@@ -560,14 +550,12 @@ export function computeFacts(accounts: Accounts, supplement: Supplement): Narrat
     .map((i) => ({ code: i.code, name: econName(i) }));
 
   // ---- 七: "三公" (表7)
-  const T7 = accounts.T7;
-  const t7 = tableWhere('T7');
-  const tpKeys: ThreePublicKey[] = ['total', 'abroad', 'vehicle', 'vehiclePurchase', 'vehicleRunning', 'reception'];
+  const tpKeys: ThreePublicKey[] = THREE_PUBLIC_KEYS;
   for (const k of tpKeys) {
     const label = THREE_PUBLIC_LABELS[k];
-    const a = fs.figure(`threePublic.${k}`, `${label}决算数`, T7?.actual[k], t7);
+    const a = fs.quantity(`threePublic.${k}`, `${label}决算数`);
     if (!a) fs.gap(`threePublic.${k}`, 'table', ['T7'], `未从“三公”经费支出决算表读到${label}决算数。`);
-    const b = fs.figure(`threePublic.${k}.budget`, `${label}预算数`, T7?.budget[k], t7);
+    const b = fs.quantity(`threePublic.${k}.budget`, `${label}预算数`);
     if (!b) fs.gap(`threePublic.${k}.budget`, 'table', ['T7'], `未从“三公”经费支出决算表读到${label}预算数。`);
     fs.completion(a, b);
   }
@@ -621,11 +609,9 @@ export function computeFacts(accounts: Accounts, supplement: Supplement): Narrat
 
   // ---- 四: 财政拨款 (表4)
   const fiscalIncome =
-    fs.figure('fiscal.income', '财政拨款收入', lineOf(T4?.income, 'incomeTotal')?.values.amount, t4) ??
+    fs.quantity('fiscal.income', '财政拨款收入') ??
     fs.gap('fiscal.income', 'table', ['T4'], '未从财政拨款收入支出决算总表读到本年收入合计。');
-  for (const k of ['generalBudget', 'governmentFund', 'stateCapital']) {
-    fs.figure(`fiscal.income.${k}`, INCOME_LINES.find(([x]) => x === k)![1], lineOf(T4?.income, k)?.values.amount, t4);
-  }
+  for (const k of ['generalBudget', 'governmentFund', 'stateCapital'] as const) fs.quantity(`fiscal.income.${k}`);
   const fiscalExp =
     fs.figure('fiscal.expenditure', '财政拨款支出', t4Exp('expenditureTotal', 'total'), t4) ??
     fs.sum(
@@ -636,11 +622,11 @@ export function computeFacts(accounts: Accounts, supplement: Supplement): Narrat
     ) ??
     fs.gap('fiscal.expenditure', 'table', ['T4'], '未从财政拨款收入支出决算总表读到本年支出合计。');
   const fiscalGrand =
-    fs.figure('fiscal.grandTotal', '财政拨款收入总计', lineOf(T4?.income, 'grandTotal')?.values.amount, t4) ??
+    fs.quantity('fiscal.grandTotal', '财政拨款收入总计') ??
     fs.gap('fiscal.grandTotal', 'table', ['T4'], '未从财政拨款收入支出决算总表读到收入总计。');
-  fs.figure('fiscal.expenditureGrandTotal', '财政拨款支出总计', t4Exp('grandTotal', 'total'), t4);
-  fs.figure('fiscal.opening', '年初财政拨款结转和结余', lineOf(T4?.income, 'openingBalance')?.values.amount, t4);
-  fs.figure('fiscal.closing', '年末财政拨款结转和结余', t4Exp('closingBalance', 'total'), t4);
+  fs.quantity('fiscal.expenditureGrandTotal', '财政拨款支出总计');
+  fs.quantity('fiscal.opening', '年初财政拨款结转和结余');
+  fs.quantity('fiscal.closing', '年末财政拨款结转和结余');
   fs.change(fiscalIncome, 'last.fiscalIncome', 'fiscal.income');
   fs.change(fiscalExp, 'last.fiscalExpenditure', 'fiscal.expenditure');
   fs.change(fiscalGrand, 'last.fiscalGrandTotal', 'fiscal.grandTotal');

@@ -7,14 +7,10 @@
  * - reasons typed by the user are inserted without their end punctuation (the template supplies "。").
  */
 import { Fen, formatWanyuan } from '../money/money';
+import { PercentValue, percentReading } from '../money/rounding';
 
-/** A percentage: `text` has 2 decimals, `hundredths` is the same value ×100 (9886 for 98.86%). */
-export interface PercentValue {
-  text: string;
-  hundredths: number;
-  /** The ratio is exactly a whole percent (42 / 100 = 42%, not 41.996 rounded). */
-  whole: boolean;
-}
+/** A percentage (money/rounding.ts): `text` has 2 decimals, `hundredths` ×100, `whole` when exactly a whole percent. */
+export type { PercentValue };
 
 export function formatAmount(fen: Fen): string {
   if (fen === 0) return '0';
@@ -22,8 +18,7 @@ export function formatAmount(fen: Fen): string {
 }
 
 export function formatPercent(p: PercentValue): string {
-  if (p.whole) return String(Math.abs(p.hundredths) / 100);
-  return p.text.replace(/^-/, '');
+  return percentReading(p);
 }
 
 export function formatCount(n: number): string {

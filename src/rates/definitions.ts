@@ -11,41 +11,25 @@
  * from the accounts by the functions at the bottom, still as RateDef data.
  */
 import { Accounts, ThreePublicKey } from '../model/types';
+import {
+  CodedTableId,
+  EXPENDITURE_LINES,
+  INCOME_LINES as CATALOGUE_INCOME_LINES,
+  LineTable,
+  QUANTITIES,
+  QuantityDef,
+  QuantityUnit,
+  SourceRef,
+  THREE_PUBLIC_LAST,
+  THREE_PUBLIC_LABELS,
+  Term,
+  generalClass,
+  generalItem,
+} from '../model/quantities';
 import { Supplement } from '../supplement/sheet';
 
-/** What a quantity counts: money (exact 分, shown in 万元) or a number of people / things. */
-export type QuantityUnit = 'money' | 'count';
-
-export type LineTable = 'T1' | 'T4';
-export type CodedTableId = 'T2' | 'T3' | 'T5' | 'T8' | 'T9';
-
-export type SourceRef =
-  /** A line of a two-sided table (T1, T4) by canonical key (twoSided.ts); col defaults to "amount" (T4 expenditure: "total"). */
-  | { kind: 'line'; table: LineTable; side: 'income' | 'expenditure'; key: string; col?: string; label: string }
-  /** A row of a classified table by 功能分类 code ("" = the 合计 row) and column key (codedTable.ts). */
-  | { kind: 'coded'; table: CodedTableId; code: string; col: string; label: string }
-  /** T6 人员经费合计 / 公用经费合计. */
-  | { kind: 'basicTotal'; part: 'personnelTotal' | 'publicTotal'; label: string }
-  /** T6 经济分类 items by code (3-digit classes), each one a term. */
-  | { kind: 'basicItems'; codes: string[]; label: string }
-  /** T7 预算数 / 决算数 of one item. */
-  | { kind: 'threePublic'; side: 'budget' | 'actual'; item: ThreePublicKey; label: string }
-  /** A 补充信息 field; `orElse` is used when `key` is empty (e.g. 全年预算 else 年初预算). */
-  | { kind: 'supplement'; key: string; orElse?: string };
-
-export interface Term {
-  ref: SourceRef;
-  /** -1 subtracts (本年 − 上年). */
-  sign?: 1 | -1;
-}
-
-export interface QuantityDef {
-  /** In words, as the 计算公式 column and the reasons name it: “三公”经费决算数. */
-  label: string;
-  unit: QuantityUnit;
-  /** Ways to obtain it, in order of preference; each a signed sum of terms. */
-  ways: Term[][];
-}
+// The shapes of quantities and their sources live in the catalogue of quantities (model/quantities.ts).
+export type { CodedTableId, LineTable, QuantityDef, QuantityUnit, SourceRef, Term };
 
 /** A rule the rate is judged by: rate `op` limit %. */
 export interface RuleDef {
@@ -96,20 +80,13 @@ export interface RateDef {
 // ---------------------------------------------------------------------------------------------
 
 const T1in = (key: string, label: string): SourceRef => ({ kind: 'line', table: 'T1', side: 'income', key, label: `收入支出决算总表“${label}”` });
-const T1out = (key: string, label: string): SourceRef => ({ kind: 'line', table: 'T1', side: 'expenditure', key, label: `收入支出决算总表“${label}”` });
-const T3 = (col: string, label: string): SourceRef => ({ kind: 'coded', table: 'T3', code: '', col, label: `支出决算表合计行“${label}”` });
-const T5 = (code: string, col: string, label: string): SourceRef => ({ kind: 'coded', table: 'T5', code, col, label });
-const T7 = (side: 'budget' | 'actual', item: ThreePublicKey, label: string): SourceRef => ({
-  kind: 'threePublic',
-  side,
-  item,
-  label: `财政拨款“三公”经费支出决算表“${label}${side === 'budget' ? '预算数' : '决算数'}”`,
-});
 const sup = (key: string, orElse?: string): SourceRef => ({ kind: 'supplement', key, orElse });
 
 const one = (ref: SourceRef): Term[] => [{ ref }];
 const money = (label: string, ...ways: Term[][]): QuantityDef => ({ label, unit: 'money', ways });
 const count = (label: string, ...ways: Term[][]): QuantityDef => ({ label, unit: 'count', ways });
+/** A quantity of the catalogue under the name the 执行率汇总 gives it. */
+const named = (key: keyof typeof QUANTITIES, label: string): QuantityDef => ({ ...QUANTITIES[key], label });
 /** 本年 − 上年 */
 const change = (current: QuantityDef, last: SourceRef): QuantityDef => ({
   label: `${current.label}增减额`,
@@ -117,55 +94,22 @@ const change = (current: QuantityDef, last: SourceRef): QuantityDef => ({
   ways: current.ways.map((w) => [...w, { ref: last, sign: -1 as const }]),
 });
 
-// Quantities used by several rates.
+// Quantities used by several rates: the catalogue's, under the names the sheet uses.
 export const Q = {
-  incomeTotal: money('本年收入合计', one(T1in('incomeTotal', '本年收入合计')), one({ kind: 'coded', table: 'T2', code: '', col: 'total', label: '收入决算表合计行“本年收入合计”' })),
-  incomeGrandTotal: money('收入总计', one(T1in('grandTotal', '收入总计'))),
-  expenditureTotal: money('本年支出合计', one(T1out('expenditureTotal', '本年支出合计')), one(T3('total', '本年支出合计'))),
-  expenditureGrandTotal: money('支出总计', one(T1out('grandTotal', '支出总计'))),
-  closingBalance: money('年末结转和结余', one(T1out('closingBalance', '年末结转和结余'))),
-  projectTotal: money('项目支出', one(T3('project', '项目支出'))),
-  fiscalIncome: money('财政拨款本年收入合计', one({ kind: 'line', table: 'T4', side: 'income', key: 'incomeTotal', label: '财政拨款收入支出决算总表“本年收入合计”' })),
-  fiscalExpenditure: money(
-    '财政拨款本年支出合计',
-    one({ kind: 'line', table: 'T4', side: 'expenditure', key: 'expenditureTotal', col: 'total', label: '财政拨款收入支出决算总表“本年支出合计”' }),
-    // T4 合计 = 一般公共预算 (T5) + 政府性基金 (T8) + 国有资本经营 (T9).
-    [
-      { ref: T5('', 'total', '一般公共预算财政拨款支出决算表“合计”') },
-      { ref: { kind: 'coded', table: 'T8', code: '', col: 'expTotal', label: '政府性基金预算财政拨款收入支出决算表“本年支出合计”' } },
-      { ref: { kind: 'coded', table: 'T9', code: '', col: 'expTotal', label: '国有资本经营预算财政拨款支出决算表“本年支出合计”' } },
-    ],
-  ),
-  generalTotal: money('一般公共预算财政拨款支出合计', one(T5('', 'total', '一般公共预算财政拨款支出决算表“合计”'))),
-  generalBasic: money(
-    '一般公共预算财政拨款基本支出',
-    one(T5('', 'basic', '一般公共预算财政拨款支出决算表“基本支出合计”')),
-    [
-      { ref: { kind: 'basicTotal', part: 'personnelTotal', label: '一般公共预算财政拨款基本支出决算表“人员经费合计”' } },
-      { ref: { kind: 'basicTotal', part: 'publicTotal', label: '一般公共预算财政拨款基本支出决算表“公用经费合计”' } },
-    ],
-  ),
-  personnel: money(
-    '人员经费',
-    one({ kind: 'basicTotal', part: 'personnelTotal', label: '一般公共预算财政拨款基本支出决算表“人员经费合计”' }),
-    one({ kind: 'basicItems', codes: ['301', '303'], label: '一般公共预算财政拨款基本支出决算表“301+303”' }),
-  ),
-  publicFunds: money(
-    '公用经费',
-    one({ kind: 'basicTotal', part: 'publicTotal', label: '一般公共预算财政拨款基本支出决算表“公用经费合计”' }),
-    // 公用经费合计 = 302 + 310 (+ 307 / 309 / 399 where present), DOMAIN.md §3.
-    one({ kind: 'basicItems', codes: ['302', '307', '309', '310', '399'], label: '一般公共预算财政拨款基本支出决算表“302+310”' }),
-  ),
-  threePublicActual: money(
-    '“三公”经费决算数',
-    one(T7('actual', 'total', '合计')),
-    [{ ref: T7('actual', 'abroad', '因公出国（境）费') }, { ref: T7('actual', 'vehicle', '公务用车购置及运行维护费') }, { ref: T7('actual', 'reception', '公务接待费') }],
-  ),
-  threePublicBudget: money(
-    '“三公”经费预算数',
-    one(T7('budget', 'total', '合计')),
-    [{ ref: T7('budget', 'abroad', '因公出国（境）费') }, { ref: T7('budget', 'vehicle', '公务用车购置及运行维护费') }, { ref: T7('budget', 'reception', '公务接待费') }],
-  ),
+  incomeTotal: named('income.total', '本年收入合计'),
+  incomeGrandTotal: named('total.income', '收入总计'),
+  expenditureTotal: named('expenditure.total', '本年支出合计'),
+  expenditureGrandTotal: named('total.expenditure', '支出总计'),
+  closingBalance: named('expenditure.closingBalance', '年末结转和结余'),
+  projectTotal: named('expenditure.project', '项目支出'),
+  fiscalIncome: named('fiscal.income', '财政拨款本年收入合计'),
+  fiscalExpenditure: named('fiscal.expenditure', '财政拨款本年支出合计'),
+  generalTotal: named('general.total', '一般公共预算财政拨款支出合计'),
+  generalBasic: named('basic.total', '一般公共预算财政拨款基本支出'),
+  personnel: named('basic.personnel', '人员经费'),
+  publicFunds: named('basic.public', '公用经费'),
+  threePublicActual: named('threePublic.total', '“三公”经费决算数'),
+  threePublicBudget: named('threePublic.total.budget', '“三公”经费预算数'),
   annualBudget: money('全年预算数', one(sup('budget.adjusted', 'budget.expenditure'))),
 };
 
@@ -293,34 +237,15 @@ export const CORE_RATES: RateDef[] = [
   },
 ];
 
-/** T1 income lines in the standard order (DOMAIN.md §2), with the narrative's names. */
-export const INCOME_LINES: [key: string, name: string][] = [
-  ['generalBudget', '一般公共预算财政拨款收入'],
-  ['governmentFund', '政府性基金预算财政拨款收入'],
-  ['stateCapital', '国有资本经营预算财政拨款收入'],
-  ['superiorSubsidy', '上级补助收入'],
-  ['business', '事业收入'],
-  ['operating', '经营收入'],
-  ['affiliated', '附属单位上缴收入'],
-  ['other', '其他收入'],
-];
+/** T1 income lines in the standard order (DOMAIN.md §2), with the narrative's names (the catalogue's). */
+export const INCOME_LINES: [key: string, name: string][] = CATALOGUE_INCOME_LINES.map(([k, label]) => [k, label]);
 
-/** T3 合计 row columns in the standard order. */
-export const EXPENDITURE_PARTS: [col: string, name: string][] = [
-  ['basic', '基本支出'],
-  ['project', '项目支出'],
-  ['remit', '上缴上级支出'],
-  ['operating', '经营支出'],
-  ['subsidy', '对附属单位补助支出'],
-];
+/** T3 合计 row columns in the standard order (the catalogue's). */
+export const EXPENDITURE_PARTS: [col: string, name: string][] = EXPENDITURE_LINES.map(([k, label]) => [k, label]);
 
-export const THREE_PUBLIC_ITEMS: [item: ThreePublicKey, name: string, last: string][] = [
-  ['abroad', '因公出国（境）费', 'last.abroad'],
-  ['vehicle', '公务用车购置及运行维护费', 'last.vehicle'],
-  ['vehiclePurchase', '其中：公务用车购置费', 'last.vehiclePurchase'],
-  ['vehicleRunning', '其中：公务用车运行维护费', 'last.vehicleRunning'],
-  ['reception', '公务接待费', 'last.reception'],
-];
+export const THREE_PUBLIC_ITEMS: [item: ThreePublicKey, name: string, last: string][] = (['abroad', 'vehicle', 'vehiclePurchase', 'vehicleRunning', 'reception'] as ThreePublicKey[]).map(
+  (k) => [k, `${k === 'vehiclePurchase' || k === 'vehicleRunning' ? '其中：' : ''}${THREE_PUBLIC_LABELS[k]}`, THREE_PUBLIC_LAST[k]],
+);
 
 const share = (id: string, group: RateGroup, part: QuantityDef, whole: QuantityDef, name = `${part.label}占${whole.label}比重`): RateDef => ({
   id,
@@ -351,12 +276,13 @@ function incomeShares(accounts: Accounts): RateDef[] {
   const keys = new Set((accounts.T1?.income ?? []).map((l) => l.key));
   // A form with one 财政拨款收入 line instead of the three fund lines.
   const lines: [string, string][] = keys.has('fiscal') && !keys.has('generalBudget') ? [['fiscal', '财政拨款收入'], ...INCOME_LINES.slice(3)] : INCOME_LINES;
-  return lines.map(([key, name]) => share(`incomeShare.${key}`, G2, money(name, one(T1in(key, name))), Q.incomeTotal));
+  const line = (key: string, name: string): QuantityDef => (key === 'fiscal' ? money(name, one(T1in(key, name))) : { ...QUANTITIES[`income.${key}` as keyof typeof QUANTITIES], label: name });
+  return lines.map(([key, name]) => share(`incomeShare.${key}`, G2, line(key, name), Q.incomeTotal));
 }
 
 function expenditureShares(): RateDef[] {
   return [
-    ...EXPENDITURE_PARTS.map(([col, name]) => share(`expenditureShare.${col}`, G2, money(name, one(T3(col, name))), Q.expenditureTotal)),
+    ...EXPENDITURE_LINES.map(([col, name]) => share(`expenditureShare.${col}`, G2, named(`expenditure.${col}`, name), Q.expenditureTotal)),
     share('expenditureShare.general', G2, Q.generalTotal, Q.expenditureTotal, '一般公共预算财政拨款支出占本年支出合计比重'),
   ];
 }
@@ -378,7 +304,7 @@ function generalRates(accounts: Accounts, supplement: Supplement): RateDef[] {
   const t5 = accounts.T5;
   for (const row of (t5?.rows ?? []).filter((r) => r.level === 'class')) {
     const label = `${row.code} ${row.name}`;
-    out.push(share(`generalClassShare.${row.code}`, G3, money(label, one(T5(row.code, 'total', `一般公共预算财政拨款支出决算表“${label}”`))), Q.generalTotal, `${label}占一般公共预算财政拨款支出比重`));
+    out.push(share(`generalClassShare.${row.code}`, G3, { ...generalClass(row.code, row.name), label }, Q.generalTotal, `${label}占一般公共预算财政拨款支出比重`));
   }
   // 项 决算/预算: every 项 once any 项 budget is filled in (the sheet says what to fill otherwise).
   const items = (t5?.rows ?? []).filter((r) => r.level === 'subitem');
@@ -391,7 +317,7 @@ function generalRates(accounts: Accounts, supplement: Supplement): RateDef[] {
         group: G3,
         name: `${label} 完成年初预算`,
         formula: '该项决算数 ÷ 该项年初预算数 × 100%',
-        numerator: money(`${label}决算数`, one(T5(row.code, 'total', `一般公共预算财政拨款支出决算表“${label}”`))),
+        numerator: { ...generalItem(row.code, row.name), label: `${label}决算数` },
         denominator: money(`${label}年初预算`, one(sup(`itemBudget.${row.code}`))),
         standard: '决算数与预算数不一致时须说明原因',
       });
@@ -404,7 +330,7 @@ function threePublicRates(): RateDef[] {
   const out: RateDef[] = [];
   for (const [item, name] of THREE_PUBLIC_ITEMS) {
     if (item === 'vehiclePurchase' || item === 'vehicleRunning') continue;
-    out.push(share(`threePublicShare.${item}`, G4, money(`${name}决算数`, one(T7('actual', item, name))), Q.threePublicActual, `${name}占“三公”经费决算比重`));
+    out.push(share(`threePublicShare.${item}`, G4, named(`threePublic.${item}`, `${name}决算数`), Q.threePublicActual, `${name}占“三公”经费决算比重`));
   }
   for (const [item, name] of THREE_PUBLIC_ITEMS) {
     const plain = name.replace(/^其中：/, '');
@@ -413,8 +339,8 @@ function threePublicRates(): RateDef[] {
       group: G4,
       name: `${name}完成预算`,
       formula: `${plain}决算数 ÷ ${plain}预算数 × 100%`,
-      numerator: money(`${plain}决算数`, one(T7('actual', item, plain))),
-      denominator: money(`${plain}预算数`, one(T7('budget', item, plain))),
+      numerator: named(`threePublic.${item}`, `${plain}决算数`),
+      denominator: named(`threePublic.${item}.budget`, `${plain}预算数`),
       rule: notOver(plain),
     });
   }
@@ -433,7 +359,7 @@ function yearOnYear(): RateDef[] {
   ];
   for (const [item, name, last] of THREE_PUBLIC_ITEMS) {
     if (item === 'vehiclePurchase' || item === 'vehicleRunning') continue;
-    out.push(yoy(`yoy.threePublic.${item}`, money(name, one(T7('actual', item, name))), last, `上年${name}`));
+    out.push(yoy(`yoy.threePublic.${item}`, named(`threePublic.${item}`, name), last, `上年${name}`));
   }
   out.push(yoy('yoy.running', money('机关运行经费', one(sup('running.amount'))), 'last.runningCost', '上年机关运行经费'));
   return out;

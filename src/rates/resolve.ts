@@ -4,12 +4,14 @@
  * quantity unavailable (no formula possible); an empty 补充信息 input keeps the formula live and becomes
  * an ISNUMBER check, so the sheet recomputes as soon as the user fills it in.
  */
-import { Accounts, CodedTable, Figure, Line, TABLE_NAMES, TableId } from '../model/types';
-import { FEN_PER_WANYUAN, Fen, MoneyUnit, formatWanyuan, parseDecimal } from '../money/money';
-import { a1, quoteSheet, splitRef } from '../snapshot/address';
+import { Accounts, Figure } from '../model/types';
+import { MoneyUnit, parseDecimal } from '../money/money';
+import { asPrinted, fenToWanyuanNumber, isPrintedExactly } from '../money/rounding';
+import { quoteSheet, splitRef } from '../snapshot/address';
 import { FIELD_BY_KEY } from '../supplement/fields';
 import { Supplement, allFields } from '../supplement/sheet';
 import { QuantityDef, QuantityUnit, SourceRef, Term } from './definitions';
+import { printedWanyuanExpr, sourceFigures, tableUnit } from '../model/quantities';
 
 /** A 补充信息 input the formula checks with ISNUMBER (any of `refs` filled is enough). */
 export interface SupplementCheck {
@@ -53,10 +55,7 @@ export interface ResolvedQuantity {
   cached?: number;
 }
 
-/** 分 → the 万元 number Excel holds for it (exact decimal, nearest double). */
-export function fenToWanyuanNumber(fen: Fen): number {
-  return Number(formatWanyuan(fen, 6));
-}
+export { fenToWanyuanNumber };
 
 /** A value of a quantity as the sheet shows it (万元 for money). */
 export function displayNumber(unit: QuantityUnit, value: number): number {
@@ -72,76 +71,38 @@ function quotedRef(unquoted: string): string {
   return s ? `${quoteSheet(s.sheet)}!${s.address}` : unquoted;
 }
 
-function tableUnit(accounts: Accounts, table: TableId): MoneyUnit {
-  return accounts[table]?.location.unit ?? 'wanyuan';
-}
-
+/**
+ * A table cell as a term. Under the policy of money/rounding.ts the value is the figure as printed in 万元
+ * (0.01 万元), and so is the formula (model/quantities.ts printedWanyuanExpr).
+ */
 function figureTerm(fig: Figure, unit: MoneyUnit, label: string, sign: 1 | -1): ResolvedTerm {
-  const ref = `${quoteSheet(fig.sheet)}!${a1(fig.row, fig.col)}`;
-  let expr = ref;
-  // A dash ("—") is 0 to us but text to Excel; a number stored as text needs VALUE() to be added.
-  if (fig.blank && fig.raw.trim() !== '') expr = `N(${ref})`;
-  else if (fig.fromText) expr = `VALUE(${ref})`;
-  if (unit === 'yuan') expr = `${expr}/${FEN_PER_WANYUAN / 100}`;
-  return { sign, expr, cells: [fig.cell], label, value: fig.fen, figure: fig };
-}
-
-function lineFigure(lines: Line[] | undefined, key: string, col: string): Figure | undefined {
-  return lines?.find((l) => l.key === key)?.values[col];
-}
-
-function codedFigure(t: CodedTable | undefined, code: string, col: string): Figure | undefined {
-  if (!t) return undefined;
-  const row = code === '' ? t.total : t.rows.find((r) => r.code === code);
-  return row?.values[col];
+  return { sign, expr: printedWanyuanExpr(fig, unit), cells: [fig.cell], label, value: asPrinted(fig.fen), figure: fig };
 }
 
 /** Resolve one source into terms, or a label saying what is missing. */
 function resolveRef(ref: SourceRef, sign: 1 | -1, accounts: Accounts, supplement: Supplement): { terms: ResolvedTerm[]; unavailable?: string } {
-  switch (ref.kind) {
-    case 'line': {
-      const t = accounts[ref.table];
-      const col = ref.col ?? 'amount';
-      const f = lineFigure(ref.side === 'income' ? t?.income : t?.expenditure, ref.key, col);
-      return f ? { terms: [figureTerm(f, tableUnit(accounts, ref.table), ref.label, sign)] } : { terms: [], unavailable: ref.label };
-    }
-    case 'coded': {
-      const t = accounts[ref.table];
-      const f = codedFigure(t, ref.code, ref.col);
-      if (f) return { terms: [figureTerm(f, tableUnit(accounts, ref.table), ref.label, sign)] };
-      // A table that only says "本年度没有…收入和支出，故本表无数据" contributes nothing (no cell to point at).
-      if (t?.location.empty && ref.code === '') return { terms: [] };
-      return { terms: [], unavailable: ref.label };
-    }
-    case 'basicTotal': {
-      const f = accounts.T6?.[ref.part]?.values.amount;
-      return f ? { terms: [figureTerm(f, tableUnit(accounts, 'T6'), ref.label, sign)] } : { terms: [], unavailable: ref.label };
-    }
-    case 'basicItems': {
-      const items = (accounts.T6?.items ?? []).filter((i) => ref.codes.includes(i.code) && i.value);
-      if (!items.length) return { terms: [], unavailable: ref.label };
-      return { terms: items.map((i) => figureTerm(i.value!, tableUnit(accounts, 'T6'), `${TABLE_NAMES.T6}“${i.code} ${i.name}”`, sign)) };
-    }
-    case 'threePublic': {
-      const f = accounts.T7?.[ref.side][ref.item];
-      return f ? { terms: [figureTerm(f, tableUnit(accounts, 'T7'), ref.label, sign)] } : { terms: [], unavailable: ref.label };
-    }
-    case 'supplement': {
-      const keys = [ref.key, ...(ref.orElse ? [ref.orElse] : [])];
-      const names = keys.map((k) => `“${supplementLabel(k, supplement, accounts)}”`);
-      const label = `补充信息${names.join('或')}`;
-      const present = keys.filter((k) => supplement.cells.has(k));
-      if (!present.length) return { terms: [], unavailable: label };
-      const refs = present.map((k) => quotedRef(supplement.cells.get(k)!));
-      const filledKey = present.find((k) => isFilled(supplement, k));
-      const value = filledKey ? numericValue(supplement, filledKey) : undefined;
-      // IF(ISNUMBER(a),a,b): the first filled one, as the field's hint says (全年预算, else 年初预算).
-      let expr = refs[refs.length - 1];
-      for (let i = refs.length - 2; i >= 0; i--) expr = `IF(ISNUMBER(${refs[i]}),${refs[i]},${expr})`;
-      const check: SupplementCheck = { id: present.join('|'), refs, label, filled: filledKey !== undefined };
-      return { terms: [{ sign, expr, cells: present.map((k) => supplement.cells.get(k)!), label, value, check }] };
-    }
+  if (ref.kind !== 'supplement') {
+    // Every table source is found through the catalogue of quantities (model/quantities.ts).
+    const found = sourceFigures(accounts, ref);
+    if (!found) return { terms: [], unavailable: ref.label };
+    return { terms: found.map((f) => figureTerm(f.figure, tableUnit(accounts, f.id), f.label, sign)) };
   }
+  const keys = [ref.key, ...(ref.orElse ? [ref.orElse] : [])];
+  const names = keys.map((k) => `“${supplementLabel(k, supplement, accounts)}”`);
+  const label = `补充信息${names.join('或')}`;
+  const present = keys.filter((k) => supplement.cells.has(k));
+  if (!present.length) return { terms: [], unavailable: label };
+  const refs = present.map((k) => quotedRef(supplement.cells.get(k)!));
+  const filledKey = present.find((k) => isFilled(supplement, k));
+  const value = filledKey ? numericValue(supplement, filledKey) : undefined;
+  // A 补充信息 amount typed with more than 2 decimals is read as printed (0.01 万元), in the formula too.
+  const sloppy = filledKey !== undefined && supplement.values.get(filledKey)!.fen !== undefined && !isPrintedExactly(value as number);
+  // IF(ISNUMBER(a),a,b): the first filled one, as the field's hint says (全年预算, else 年初预算).
+  let expr = refs[refs.length - 1];
+  for (let i = refs.length - 2; i >= 0; i--) expr = `IF(ISNUMBER(${refs[i]}),${refs[i]},${expr})`;
+  const check: SupplementCheck = { id: present.join('|'), refs, label, filled: filledKey !== undefined };
+  if (sloppy) expr = `ROUND(${expr},2)`;
+  return { terms: [{ sign, expr, cells: present.map((k) => supplement.cells.get(k)!), label, value: sloppy ? asPrinted(value as number) : value, check }] };
 }
 
 /** A 补充信息 value counts when it is a plain number (what Excel's ISNUMBER sees in the cell). */

@@ -4,8 +4,8 @@
  */
 import { Grid } from './grid';
 import { Figure, ReadIssue } from '../model/types';
-import { MoneyUnit, UNIT_LABEL, decimalFromNumber, decimalToFen, parseDecimal, UNIT_FACTOR } from '../money/money';
-import { halfWidthFen } from '../money/tolerance';
+import { MoneyUnit, UNIT_LABEL, decimalFromNumber, decimalToFen, parseDecimal } from '../money/money';
+import { fenFromNumberFast, halfWidthFen, stepFen } from '../money/rounding';
 import { isCellError } from '../snapshot/types';
 
 const PLAIN_NUMBER = /^-?\d{1,3}(?:,?\d{3})*(?:\.(\d{1,6}))?$/;
@@ -120,14 +120,14 @@ export function readFigure(ctx: AmountContext, r: number, c: number): Figure | u
   let dec;
   let fromText = false;
   if (typeof v === 'number') {
-    const fast = fastFen(v, unit);
+    const fast = fenFromNumberFast(v, unit);
     if (fast !== undefined) return figureFrom(base, fast, String(v), false, cell.f, 2, unit);
     dec = Number.isFinite(v) ? decimalFromNumber(v) : null;
   } else if (typeof v === 'string') {
     // Fast path for the usual "8,530,000.00": plain digits, separators, at most 6 decimals.
     const m = PLAIN_NUMBER.exec(v.trim());
     if (m) {
-      const fast = fastFen(Number(m[0].replace(/,/g, '')), unit);
+      const fast = fenFromNumberFast(Number(m[0].replace(/,/g, '')), unit);
       if (fast !== undefined) {
         ctx.textCells?.push(ref);
         return figureFrom(base, fast, v, true, cell.f, Math.max(2, (m[1] ?? '').length), unit);
@@ -167,21 +167,9 @@ export function readFigure(ctx: AmountContext, r: number, c: number): Figure | u
   return figureFrom(base, fen, String(v), fromText, cell.f, fromText ? Math.max(2, Math.min(dec.scale, 6)) : 2, unit);
 }
 
-/**
- * Fast exact path for numeric cells: a double whose shortest decimal form has at most 6 decimals (万元) or
- * 2 (元) is an exact number of 分, and v × factor lands within far less than 0.5 of that integer for any
- * amount a department has. Anything else (sub-分 precision, huge values) takes the exact BigInt path.
- */
-function fastFen(v: number, unit: MoneyUnit): number | undefined {
-  const x = v * UNIT_FACTOR[unit];
-  if (!(Math.abs(x) < 1e15)) return undefined;
-  const fen = Math.round(x);
-  return Math.abs(x - fen) < 1e-4 ? fen : undefined;
-}
-
 const STEP: Record<MoneyUnit, number[]> = {
-  yuan: [0, 1, 2, 3, 4, 5, 6].map((d) => Math.max(1, Math.round(UNIT_FACTOR.yuan / 10 ** d))),
-  wanyuan: [0, 1, 2, 3, 4, 5, 6].map((d) => Math.max(1, Math.round(UNIT_FACTOR.wanyuan / 10 ** d))),
+  yuan: [0, 1, 2, 3, 4, 5, 6].map((d) => stepFen('yuan', d)),
+  wanyuan: [0, 1, 2, 3, 4, 5, 6].map((d) => stepFen('wanyuan', d)),
 };
 const HALF: Record<MoneyUnit, number[]> = {
   yuan: [0, 1, 2, 3, 4, 5, 6, 7, 8].map((d) => halfWidthFen('yuan', d)),

@@ -10,7 +10,7 @@
  * Cells are named with their workbook: "[单位.xlsx]公开05表!C9". Pure: Accounts in, findings out.
  */
 import { Accounts, CodedRow, CodedTable, Figure, Line, TABLE_NAMES, TableId, ThreePublicKey, TwoSidedTable } from '../model/types';
-import { Bounded, compareSum } from '../money/tolerance';
+import { Bounded, compareSum } from '../money/rounding';
 import { formatWanyuan } from '../money/money';
 import type { Finding, Severity } from '../rules/types';
 

@@ -1,14 +1,13 @@
-/** Small accessors over the model shared by the rules (no arithmetic here). */
+/** Small accessors over the model shared by the rules (no arithmetic here); lookups are the catalogue's (model/quantities.ts). */
 import { CodedRow, CodedTable, Figure, Line, TwoSidedTable } from '../model/types';
+import { lineFigure, lineOf } from '../model/quantities';
 import { MoneyUnit } from '../money/money';
 import { Term } from './relation';
 
-export function line(lines: Line[] | undefined, key: string): Line | undefined {
-  return lines?.find((l) => l.key === key);
-}
+export const line = lineOf;
 
 export function fig(lines: Line[] | undefined, key: string, col = 'amount'): Figure | undefined {
-  return line(lines, key)?.values[col];
+  return lineFigure(lines, key, col);
 }
 
 /** A term for a line; an absent line gives an undefined figure (the relation is then skipped). */

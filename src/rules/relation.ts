@@ -1,9 +1,10 @@
 /**
  * The one mechanism behind every "total = Σ parts" rule: exact sums, the rounding interval of
- * money/tolerance.ts deciding between pass, 尾差 (a 提示) and an error, and a finding naming every cell.
+ * money/rounding.ts deciding between pass, 尾差 (a 提示) and an error, and a finding naming every cell.
  */
 import { Figure } from '../model/types';
-import { MoneyUnit, formatAmountInMessage, formatWanyuan, formatYuan, groupThousands } from '../money/money';
+import { MoneyUnit, UNIT_LABEL, formatAmountInMessage, formatWanyuan, groupThousands } from '../money/money';
+import { compareSum, formatAmountIn } from '../money/rounding';
 import { Report } from './types';
 
 export interface Term {
@@ -21,11 +22,11 @@ export function amountText(fen: number, unit: MoneyUnit): string {
 }
 
 export function fmt(fen: number, unit: MoneyUnit): string {
-  return unit === 'yuan' ? formatYuan(fen) : formatWanyuan(fen);
+  return formatAmountIn(fen, unit);
 }
 
 export function unitLabel(unit: MoneyUnit): string {
-  return unit === 'yuan' ? '元' : '万元';
+  return UNIT_LABEL[unit];
 }
 
 export interface RelationOptions {
@@ -55,20 +56,18 @@ export function checkRelation(o: RelationOptions): 'pass' | 'rounding' | 'error'
     return 'skipped';
   }
   o.report.checked?.();
-  let sum = 0;
-  let bound = total.figure.halfWidth;
-  for (const p of parts) {
-    sum += (p.sign ?? 1) * p.figure!.fen;
-    bound += p.figure!.halfWidth;
-  }
+  const { verdict, sum, bound } = compareSum(
+    total.figure,
+    parts.map((p) => ({ fen: p.figure!.fen, halfWidth: p.figure!.halfWidth, sign: p.sign })),
+  );
   const diff = total.figure.fen - sum;
-  if (diff === 0) return 'pass';
+  if (verdict === 'pass') return 'pass';
   const formula = formulaOf(o);
   const a = (fen: number) => amountText(fen, o.unit);
   const cells = [total.figure.cell, ...parts.map((p) => p.figure!.cell)];
   const expected = fmt(sum, o.unit);
   const actual = fmt(total.figure.fen, o.unit);
-  if (Math.abs(diff) <= bound) {
+  if (verdict === 'rounding') {
     o.report({
       severity: '提示',
       table: o.table,

@@ -25,9 +25,11 @@ export interface FieldDef {
   hint?: string;
 }
 
-const money = (key: string, group: string, label: string, hint?: string): FieldDef => ({ key, group, label, kind: 'money', unit: '万元', hint });
-const count = (key: string, group: string, label: string, unit: string, hint?: string): FieldDef => ({ key, group, label, kind: 'count', unit, hint });
-const reason = (key: string, group: string, label: string, hint?: string): FieldDef => ({ key, group, label, kind: 'reason', hint });
+// Generic in the key, so that FieldKey below is the union of the literal keys (a misspelt key does not compile).
+const money = <K extends string>(key: K, group: string, label: string, hint?: string): FieldDef & { key: K } => ({ key, group, label, kind: 'money', unit: '万元', hint });
+const count = <K extends string>(key: K, group: string, label: string, unit: string, hint?: string): FieldDef & { key: K } => ({ key, group, label, kind: 'count', unit, hint });
+const field = <K extends string>(f: FieldDef & { key: K }): FieldDef & { key: K } => f;
+const reason = <K extends string>(key: K, group: string, label: string, hint?: string): FieldDef & { key: K } => ({ key, group, label, kind: 'reason', hint });
 
 export const G = {
   basic: '基本信息',
@@ -50,10 +52,10 @@ export const G = {
   capitalItems: '国有资本经营预算财政拨款 各项目',
 } as const;
 
-export const FIELDS: FieldDef[] = [
-  { key: 'unitName', group: G.basic, label: '单位（部门）名称', kind: 'text', hint: '如：攀枝花市西区玉泉街道办事处' },
-  { key: 'shortName', group: G.basic, label: '单位简称（正文中使用，可空）', kind: 'text', hint: '如：西区玉泉街道办事处；空则用全称' },
-  { key: 'year', group: G.basic, label: '决算年度', kind: 'year', unit: '年' },
+const FIELD_LIST = [
+  field({ key: 'unitName', group: G.basic, label: '单位（部门）名称', kind: 'text', hint: '如：攀枝花市西区玉泉街道办事处' }),
+  field({ key: 'shortName', group: G.basic, label: '单位简称（正文中使用，可空）', kind: 'text', hint: '如：西区玉泉街道办事处；空则用全称' }),
+  field({ key: 'year', group: G.basic, label: '决算年度', kind: 'year', unit: '年' }),
 
   money('last.incomeGrandTotal', G.lastYear, '上年收入总计'),
   money('last.expenditureGrandTotal', G.lastYear, '上年支出总计'),
@@ -142,12 +144,12 @@ export const FIELDS: FieldDef[] = [
   count('performance.monitored', G.performance, '开展绩效监控的项目', '个'),
   count('performance.selfAssessed', G.performance, '开展绩效自评的项目', '个'),
   money('performance.amount', G.performance, '绩效自评项目涉及资金'),
-  { key: 'performance.score', group: G.performance, label: '部门整体支出绩效自评得分', kind: 'score', unit: '分' },
-  { key: 'performance.systems', group: G.performance, label: '已建立的预算绩效管理制度（制度名称）', kind: 'text', hint: '上海格式使用，如：《XX局预算绩效管理办法》、《XX局绩效目标管理实施细则》' },
-  { key: 'performance.mechanism', group: G.performance, label: '预算绩效管理工作机制', kind: 'text', hint: '上海格式使用，如：“预算编制有目标、执行有监控、完成有评价、结果有应用”' },
+  field({ key: 'performance.score', group: G.performance, label: '部门整体支出绩效自评得分', kind: 'score', unit: '分' }),
+  field({ key: 'performance.systems', group: G.performance, label: '已建立的预算绩效管理制度（制度名称）', kind: 'text', hint: '上海格式使用，如：《XX局预算绩效管理办法》、《XX局绩效目标管理实施细则》' }),
+  field({ key: 'performance.mechanism', group: G.performance, label: '预算绩效管理工作机制', kind: 'text', hint: '上海格式使用，如：“预算编制有目标、执行有监控、完成有评价、结果有应用”' }),
   money('performance.targetsAmount', G.performance, '编报绩效目标项目涉及预算金额', '上海格式使用'),
   money('performance.monitoredAmount', G.performance, '绩效跟踪评价项目涉及预算金额', '上海格式使用；项目数填在“开展绩效监控的项目”'),
-  { key: 'performance.averageScore', group: G.performance, label: '绩效自评项目平均得分', kind: 'score', unit: '分', hint: '上海格式使用' },
+  field({ key: 'performance.averageScore', group: G.performance, label: '绩效自评项目平均得分', kind: 'score', unit: '分', hint: '上海格式使用' }),
   count('performance.gradeExcellent', G.performance, '绩效评级为“优”的项目', '个', '上海格式使用'),
   count('performance.gradeGood', G.performance, '绩效评级为“良”的项目', '个', '上海格式使用'),
   count('performance.gradePass', G.performance, '绩效评级为“合格”的项目', '个', '上海格式使用'),
@@ -172,6 +174,11 @@ export const FIELDS: FieldDef[] = [
   reason('content.operating', G.incomeContent, '经营收入主要是哪些收入', '没有经营收入的留空'),
   reason('content.other', G.incomeContent, '其他收入主要是哪些收入', '如：利息收入；没有其他收入的留空'),
 ];
+
+/** The key of a fixed 补充信息 field. */
+export type FieldKey = (typeof FIELD_LIST)[number]['key'];
+
+export const FIELDS: FieldDef[] = FIELD_LIST;
 
 /** Per-项 fields, generated from table 5's 项 rows: 年初预算, 差异原因, 主要用途. */
 export function itemFields(items: { code: string; name: string }[]): FieldDef[] {

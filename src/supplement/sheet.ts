@@ -6,12 +6,14 @@
  * 执行率汇总 formulas can point at them.
  */
 import { Accounts } from '../model/types';
+import { printedWanyuanExpr, quantityFigure, tableUnit } from '../model/quantities';
+import { asPrinted, fenToWanyuanNumber } from '../money/rounding';
 import { CellValue, isCellError, WorkbookSnapshot } from '../snapshot/types';
 import { SheetSpec, SpecCell, text, num, formula } from '../output/sheetSpec';
 import { FIELDS, FieldDef, FIELD_BY_KEY, fundItemFields, itemFieldKind, itemFields } from './fields';
-import { Fen, formatWanyuan, parseDecimal, decimalToFen, decimalFromNumber } from '../money/money';
+import { Fen, parseDecimal, decimalToFen, decimalFromNumber } from '../money/money';
 import { cellText, norm } from '../recognise/grid';
-import { cellRef, quoteSheet, splitRef } from '../snapshot/address';
+import { cellRef } from '../snapshot/address';
 
 export const SUPPLEMENT_SHEET = '补充信息';
 export const VALUE_COL = 2;
@@ -242,22 +244,27 @@ function keptCell(t: TypedCell): SpecCell {
   return text(t.raw, 'input');
 }
 
+/** Beside the prefilled 机关运行经费: it is only a guess (wrong for units with 事业单位 spending). */
+export const RUNNING_COST_GUESS =
+  '仅为估计，请核实：已链接到基本支出决算表的公用经费合计（已换算为万元）。行政单位的机关运行经费即日常公用经费；有下属事业单位或事业单位支出的，公用经费中含非机关运行经费，请改填实际数';
+
 function prefills(accounts: Accounts): Map<string, SpecCell> {
   const prefill = new Map<string, SpecCell>();
   if (accounts.facts.unitName) prefill.set('unitName', text(accounts.facts.unitName, 'input'));
   if (accounts.facts.year) prefill.set('year', num(accounts.facts.year, 'input', '0'));
-  // 机关运行经费 of a 行政单位 is its 公用经费: prefill a live link to 表6's 公用经费合计, which the user may overwrite.
-  const pub = accounts.T6?.publicTotal?.values.amount;
-  if (pub && !pub.blank) {
-    const ref = splitRef(pub.cell);
-    if (ref) prefill.set('running.amount', formula(`=${quoteSheet(ref.sheet)}!${ref.address}`, Number(formatWanyuan(pub.fen)), 'input', '0.00'));
+  // 机关运行经费 of a 行政单位 is its 公用经费: prefill a live link to 表6's 公用经费合计 (the catalogue's
+  // quantity), which the user may overwrite. The link reads the printed 万元 amount: ROUND(cell/10000,2) from a
+  // table in 元 (this sheet is in 万元), the same expression the 执行率汇总 uses.
+  const pub = quantityFigure(accounts, 'basic.public', 'T6');
+  if (pub && !pub.blank && pub === accounts.T6?.publicTotal?.values.amount) {
+    prefill.set('running.amount', formula(`=${printedWanyuanExpr(pub, tableUnit(accounts, 'T6'))}`, fenToWanyuanNumber(asPrinted(pub.fen)), 'input', '0.00'));
   }
   return prefill;
 }
 
 function fieldRow(f: FieldDef, value: SpecCell, linked: boolean): SpecCell[] {
   const hint = linked
-    ? '已链接到基本支出决算表的公用经费合计（行政单位的机关运行经费即日常公用经费）；有下属事业单位的请改填实际数'
+    ? RUNNING_COST_GUESS
     : f.hint ?? (f.kind === 'reason' ? '不填则在说明中留出待填写的位置' : '');
   return [text(''), text(f.label, 'label'), value, text(f.unit ?? '', 'note'), text(hint, 'note'), text(f.key, 'note')];
 }

@@ -3,6 +3,7 @@
  * merged cells spanning and a size cap so a huge sheet does not freeze the page. Presentation only.
  */
 import { CellRange, CellSnap, SheetSnapshot, isCellError } from '../snapshot/types';
+import { formatCellNumber } from '../money/rounding';
 
 export const PREVIEW_MAX_ROWS = 400;
 export const PREVIEW_MAX_COLS = 40;
@@ -98,13 +99,8 @@ export function formatNumber(v: number, fmt?: string): string {
   const decimals = dec ? dec[1].length : 0;
   const percent = section.includes('%');
   const grouping = /[#0],[#0]/.test(section);
-  const n = percent ? v * 100 : v;
-  const text = n.toLocaleString('en-US', {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-    useGrouping: grouping,
-  });
-  return percent ? `${text}%` : text;
+  if (!Number.isFinite(v)) return String(v);
+  return formatCellNumber(v, decimals, { percent, grouping });
 }
 
 export function inRange(range: CellRange | null, r: number, c: number): boolean {

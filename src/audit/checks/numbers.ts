@@ -2,36 +2,17 @@
  * The tolerance of published figures: an amount printed to 0.01 万元 stands for ±0.005 万元; a percentage is
  * accepted when it lies in the range the rounded amounts allow, at the precision it is written with.
  */
-import { ExactDecimal, FEN_PER_WANYUAN, Fen, percent } from '../../money/money';
+import { ExactDecimal } from '../../money/money';
+import { HALF_HUNDREDTH_WANYUAN, percentHundredths, percentWithin, suggestedPercentText } from '../../money/rounding';
 
-export const HALF = FEN_PER_WANYUAN / 200; // 0.005 万元 in 分
-
+// The one rounding and percent module (money/rounding.ts), under the names the checks use.
+export const HALF = HALF_HUNDREDTH_WANYUAN; // 0.005 万元 in 分
 /** A written percentage in hundredths of a percent (98.3 → 9830). */
-export function atHundredths(p: ExactDecimal): bigint {
-  if (p.scale <= 2) return p.digits * 10n ** BigInt(2 - p.scale);
-  const div = 10n ** BigInt(p.scale - 2);
-  return (p.digits * 2n + div) / (div * 2n);
-}
-
+export const atHundredths = percentHundredths;
 /** Is the written percentage within what a/b allows when a and b are rounded (±ha, ±hb 分)? */
-export function inRange(a: Fen, ha: number, b: Fen, hb: number, p: ExactDecimal): boolean {
-  if (b <= 0) return false;
-  const d = p.scale;
-  const loA = Math.max(0, a - ha);
-  const hiA = a + ha;
-  const loB = b + hb;
-  const hiB = Math.max(1, b - hb);
-  const lo = percent(Math.floor(loA), Math.ceil(loB), d)!.scaled;
-  const hi = percent(Math.ceil(hiA), Math.floor(hiB), d)!.scaled;
-  return p.digits >= lo && p.digits <= hi;
-}
-
+export const inRange = percentWithin;
 /** The suggested reading of a percentage: 2 decimals, or a whole number when the ratio is exact. */
-export function pctText(scaled: bigint, a: Fen, b: Fen): string {
-  if (b !== 0 && (BigInt(a) * 100n) % BigInt(b) === 0n) return String((BigInt(a) * 100n) / BigInt(b));
-  const s = scaled.toString().padStart(3, '0');
-  return `${s.slice(0, -2)}.${s.slice(-2)}`;
-}
+export const pctText = suggestedPercentText;
 
 /** Relative distance of a written percentage from the exact one. */
 export function relativeGap(p: ExactDecimal, exact: bigint): number {

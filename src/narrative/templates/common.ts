@@ -5,6 +5,7 @@
  */
 import { FIELD_BY_KEY } from '../../supplement/fields';
 import { Fact, NarrativeFacts } from '../facts';
+import type { BaseKey, FactKey } from '../../model/quantities';
 import { formatAmount, formatCount, formatPercent, normaliseUserText } from '../format';
 import { NarrativeForm, NarrativeSection, Paragraph, Run, placeholderText } from '../types';
 
@@ -79,11 +80,11 @@ export class Ctx {
     readonly form: NarrativeForm,
   ) {}
 
-  fact(key: string): Fact | undefined {
+  fact(key: FactKey): Fact | undefined {
     return this.f.facts[key];
   }
 
-  fen(key: string): number | undefined {
+  fen(key: FactKey): number | undefined {
     return this.f.facts[key]?.fen;
   }
 
@@ -109,7 +110,7 @@ export class Ctx {
   }
 
   /** An amount (without "万元"); a placeholder named after the missing input when it is not known. */
-  amount(p: Para, key: string, label?: string): Para {
+  amount(p: Para, key: FactKey, label?: string): Para {
     const f = this.fact(key);
     if (f && f.fen !== undefined) return p.figure(f, formatAmount(f.fen));
     const need = this.needs(key);
@@ -117,24 +118,24 @@ export class Ctx {
   }
 
   /** A percentage (without "%"). */
-  pct(p: Para, key: string, label?: string): Para {
+  pct(p: Para, key: FactKey, label?: string): Para {
     const f = this.fact(key);
     if (f?.percent) return p.figure(f, formatPercent(f.percent));
     return p.ph(label ?? `${key}的百分比`, this.needs(key));
   }
 
   /** A count or score from 补充信息 (key = the 补充信息 key). */
-  count(p: Para, key: string, label?: string): Para {
+  count(p: Para, key: FactKey, label?: string): Para {
     const f = this.fact(key);
     if (f && f.number !== undefined) return p.figure(f, formatCount(f.number));
     return p.ph(label ?? fieldLabel(key, this.f.names), key);
   }
 
-  has(key: string): boolean {
+  has(key: FactKey): boolean {
     return !!this.fact(key);
   }
 
-  isZero(key: string): boolean {
+  isZero(key: FactKey): boolean {
     return this.fact(key)?.fen === 0;
   }
 
@@ -151,7 +152,7 @@ export class Ctx {
     return !!v?.text && normaliseUserText(v.text) !== '';
   }
 
-  changeState(base: string): ChangeState {
+  changeState(base: BaseKey): ChangeState {
     const c = this.fact(`${base}.change`);
     return (c?.direction as ChangeState | undefined) ?? 'unknown';
   }
@@ -160,7 +161,7 @@ export class Ctx {
    * The change against last year, after its subject: "增加53.69万元，增长6.80%", "减少6.73万元，下降18.15%",
    * "增加5.00万元" (last year 0: no percentage), "持平"; unknown → one placeholder for the whole clause.
    */
-  change(p: Para, base: string, subject: string): Para {
+  change(p: Para, base: BaseKey, subject: string): Para {
     const c = this.fact(`${base}.change`);
     if (!c || !c.direction) {
       const lastKey = this.f.gaps[`${base}.change`]?.needs[0];
@@ -175,7 +176,7 @@ export class Ctx {
   }
 
   /** "比2020年增加2.50万元，增长100%" or "与2020年持平". */
-  changeAgainstLastYear(p: Para, base: string, subject: string, yearWord = '年'): Para {
+  changeAgainstLastYear(p: Para, base: BaseKey, subject: string, yearWord = '年'): Para {
     const state = this.changeState(base);
     if (state === 'flat') {
       p.t('与');
@@ -189,12 +190,12 @@ export class Ctx {
   }
 
   /** Word for a reason label: "增加的主要原因" / "减少的主要原因" / "变动的主要原因". */
-  changeReasonLabel(base: string, subject: string): string {
+  changeReasonLabel(base: BaseKey, subject: string): string {
     const s = this.changeState(base);
     return `${subject}${s === 'increase' ? '增加' : s === 'decrease' ? '减少' : '变动'}的主要原因`;
   }
 
-  budgetState(base: string): BudgetState {
+  budgetState(base: BaseKey): BudgetState {
     const a = this.fact(base)?.fen;
     const b = this.fact(`${base}.budget`)?.fen;
     if (a === undefined || b === undefined) return 'unknown';
@@ -202,7 +203,7 @@ export class Ctx {
   }
 
   /** "决算数大于预算数" / "决算数小于预算数" / "决算数与预算数差异" for reason labels. */
-  budgetWord(base: string): string {
+  budgetWord(base: BaseKey): string {
     const s = this.budgetState(base);
     return s === 'over' ? '决算数大于预算数' : s === 'under' ? '决算数小于预算数' : '决算数与预算数差异';
   }
@@ -211,7 +212,7 @@ export class Ctx {
    * "完成预算100%" (四川) / "完成预算的42%" (上海, `of`); "年初未安排预算" when the budget is 0; a placeholder
    * when the budget is unknown.
    */
-  completion(p: Para, base: string, opts: { of?: boolean; initial?: boolean } = {}): Para {
+  completion(p: Para, base: BaseKey, opts: { of?: boolean; initial?: boolean } = {}): Para {
     const word = `完成${opts.initial ? '年初' : ''}预算${opts.of ? '的' : ''}`;
     const c = this.fact(`${base}.completion`);
     if (c?.percent) return p.t(word).figure(c, formatPercent(c.percent)).t('%');

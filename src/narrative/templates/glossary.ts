@@ -4,6 +4,7 @@
  * 行政运行（项）"); an explanation the project does not have becomes a placeholder. The 上海 form keeps the
  * template's fixed list (事业收入 etc. always kept, their content only when the unit has such income).
  */
+import type { FactKey } from '../../model/quantities';
 import { subjectDefinition, subjectPath } from '../subjects';
 import { NarrativeSection } from '../types';
 import { Ctx, Para, cnNumber, section } from './common';
@@ -16,7 +17,7 @@ const RUNNING_SICHUAN =
 
 export function sichuanGlossary(c: Ctx): NarrativeSection {
   const f = c.f;
-  const nonZero = (key: string) => (c.fen(key) ?? 0) !== 0;
+  const nonZero = (key: FactKey) => (c.fen(key) ?? 0) !== 0;
   const terms: [string, string][] = [['财政拨款收入', '指单位从同级财政部门取得的财政预算资金。']];
   if (nonZero('income.superiorSubsidy')) terms.push(['上级补助收入', '指事业单位从主管部门和上级单位取得的非财政补助收入。']);
   if (nonZero('income.business')) terms.push(['事业收入', '指事业单位开展专业业务活动及辅助活动取得的收入。']);
@@ -59,10 +60,10 @@ export function sichuanGlossary(c: Ctx): NarrativeSection {
 }
 
 export function shanghaiGlossary(c: Ctx): NarrativeSection {
-  const nonZero = (key: string) => (c.fen(key) ?? 0) !== 0;
+  const nonZero = (key: FactKey) => (c.fen(key) ?? 0) !== 0;
   const paragraphs: Para[] = [];
   let n = 0;
-  const add = (key: string, name: string, def: string, content?: { income: string; supKey: string }) => {
+  const add = (key: string, name: string, def: string, content?: { income: FactKey; supKey: string }) => {
     const p = new Para(key).t(`${cnNumber(++n)}、${name}：${def}`);
     if (content && nonZero(content.income)) {
       p.t('主要是：');

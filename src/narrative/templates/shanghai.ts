@@ -6,6 +6,8 @@
  * 预算绩效管理 and 十一 其他重要事项; reasons read "主要原因：…。"; a department without "三公" / funds /
  * 机关运行经费 says so in one sentence.
  */
+import type { BaseKey, FactKey, IncomeLineKey } from '../../model/quantities';
+import type { ThreePublicKey } from '../../model/types';
 import { EXPENDITURE_LINES, INCOME_LINES } from '../facts';
 import { subjectPath } from '../subjects';
 import { NarrativeSection } from '../types';
@@ -17,13 +19,13 @@ export function shanghaiSections(c: Ctx): NarrativeSection[] {
   const S: NarrativeSection[] = [];
   const h = (n: number, text: string) => `${cnNumber(n)}、${text}`;
   const names = new Map(Object.entries(f.names));
-  const nonZero = (key: string) => c.has(key) && (c.fen(key) ?? 0) !== 0;
+  const nonZero = (key: FactKey) => c.has(key) && (c.fen(key) ?? 0) !== 0;
   const versusLast = (p: Para) => {
     p.t('与');
     c.lastYear(p).t('年度相比，');
     return p;
   };
-  const reason = (p: Para, base: string, supKey: string, subject: string) => {
+  const reason = (p: Para, base: BaseKey, supKey: string, subject: string) => {
     if (c.changeState(base) === 'flat') return;
     p.t('主要原因：');
     c.userText(p, supKey, c.changeReasonLabel(base, subject)).t('。');
@@ -57,7 +59,7 @@ export function shanghaiSections(c: Ctx): NarrativeSection[] {
   {
     const p = new Para('income.structure').t('本年收入合计');
     c.amount(p, 'income.total').t('万元');
-    const lines: [string, string][] = [['fiscal', '财政拨款收入'], ...INCOME_LINES.slice(3).map(([k, l]) => [k, l] as [string, string])];
+    const lines: [IncomeLineKey | 'fiscal', string][] = [['fiscal', '财政拨款收入'], ...INCOME_LINES.slice(3).map(([k, l]) => [k, l] as [IncomeLineKey, string])];
     let first = true;
     for (const [k, label] of lines) {
       if (!nonZero(`income.${k}`)) continue;
@@ -242,7 +244,7 @@ export function shanghaiSections(c: Ctx): NarrativeSection[] {
     c.year(assets).t('年12月31日，');
     c.unit(assets).t('共有车辆');
     c.count(assets, 'vehicles.total').t('辆，其中：');
-    const kinds: [string, string][] = [
+    const kinds: [FactKey, string][] = [
       ['vehicles.ministerial', '部级领导干部用车'],
       ['vehicles.leader', '主要领导干部用车'],
       ['vehicles.confidential', '机要通信用车'],
@@ -273,7 +275,7 @@ export function shanghaiSections(c: Ctx): NarrativeSection[] {
 }
 
 /** "决算数大于预算数的主要原因：…。" / "决算数与预算数持平。" (nothing when there is no budget to compare). */
-function budgetReason(c: Ctx, p: Para, base: string, supKey: string, subject: string): void {
+function budgetReason(c: Ctx, p: Para, base: BaseKey, supKey: string, subject: string): void {
   const s = c.budgetState(base);
   if (s === 'equal') {
     p.t('决算数与预算数持平。');
@@ -284,7 +286,7 @@ function budgetReason(c: Ctx, p: Para, base: string, supKey: string, subject: st
 }
 
 /** One 项 of 五（三）, 八, 九: path, use, 年初预算, 决算, reason. */
-function itemParagraph(c: Ctx, base: string, n: number, code: string, names: Map<string, string>, kind: 'item' | 'fund' | 'capital'): Para {
+function itemParagraph(c: Ctx, base: BaseKey, n: number, code: string, names: Map<string, string>, kind: 'item' | 'fund' | 'capital'): Para {
   const p = new Para(base).t(`${n}、${subjectPath(code, c.f.year, 'shanghai', names)}。主要用于：`);
   const name = c.f.names[code] ?? code;
   c.userText(p, `${kind}Use.${code}`, `${code} ${name}的主要用途`).t('。年初预算为');
@@ -303,12 +305,12 @@ function threePublic(c: Ctx, heading: string): NarrativeSection {
     c.year(p).t('年度无“三公”经费财政拨款支出。');
     return section('7', heading, 1, [p]);
   }
-  const items: [string, string, string, string][] = [
+  const items: [ThreePublicKey, string, string, string][] = [
     ['abroad', '因公出国（境）费', '因公出国（境）费决算为', 'reason.abroad'],
     ['vehicle', '公务用车购置及运行维护费', '公务用车购置及运行维护费支出决算为', 'reason.vehicle'],
     ['reception', '公务接待费', '公务接待费支出决算为', 'reason.reception'],
   ];
-  const completion = (p: Para, base: string) => {
+  const completion = (p: Para, base: BaseKey) => {
     if (!c.has(`${base}.completion`) && c.f.gaps[`${base}.completion`]?.why === 'zeroBase' && c.isZero(base)) return p;
     return c.completion(p.t('，'), base, { of: true });
   };

@@ -4,6 +4,7 @@
  * included ("0万元，占0%"); years are written "2021年"; changes as "增加X万元，增长Y%"; reasons as
  * "主要变动原因是…。".
  */
+import type { BaseKey, FactKey } from '../../model/quantities';
 import { EXPENDITURE_LINES, INCOME_LINES } from '../facts';
 import { subjectPath } from '../subjects';
 import { NarrativeSection } from '../types';
@@ -194,7 +195,7 @@ export function sichuanSections(c: Ctx): NarrativeSection[] {
     c.count(assets, 'vehicles.leader').t('辆、机要通信用车');
     c.count(assets, 'vehicles.confidential').t('辆、应急保障用车');
     c.count(assets, 'vehicles.emergency').t('辆、');
-    for (const [key, label] of [
+    for (const [key, label] of <[FactKey, string][]>[
       ['vehicles.enforcement', '执法执勤用车'],
       ['vehicles.special', '特种专业技术用车'],
       ['vehicles.retiree', '离退休干部用车'],
@@ -272,7 +273,7 @@ function threePublic(c: Ctx, heading: string): NarrativeSection {
   });
   structure.t('。具体情况如下：');
 
-  const changeSentence = (p: Para, base: string, subject: string, reasonKey: string) => {
+  const changeSentence = (p: Para, base: BaseKey, subject: string, reasonKey: string) => {
     p.t(`${subject}支出决算`);
     c.changeAgainstLastYear(p, base, subject).t('。');
     if (c.changeState(base) !== 'flat') {

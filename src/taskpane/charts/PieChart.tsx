@@ -5,6 +5,7 @@
  */
 import * as React from 'react';
 import { ChartData, moneyText, PieSlice, pieSlices } from './chartData';
+import { formatCellNumber } from '../../money/rounding';
 import { CHART_WIDTH, chartColor, fitText, textWidth } from './svgText';
 
 const R = 72;
@@ -35,7 +36,7 @@ function slicePath(cx: number, cy: number, from: number, to: number): string {
   const [x0, y0] = point(cx, cy, R, from);
   const [x1, y1] = point(cx, cy, R, to);
   const large = to - from > 0.5 ? 1 : 0;
-  const f = (n: number) => n.toFixed(2);
+  const f = (n: number) => formatCellNumber(n, 2); // SVG coordinates, 2 decimals
   return `M${f(cx)} ${f(cy)}L${f(x0)} ${f(y0)}A${R} ${R} 0 ${large} 1 ${f(x1)} ${f(y1)}Z`;
 }
 

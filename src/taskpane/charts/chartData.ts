@@ -7,6 +7,7 @@ import type { ChartSpec, SheetSpec, SpecCell } from '../../output/sheetSpec';
 import { cellPlainText } from '../../output/sheetSpec';
 import { parseA1, splitRef } from '../../snapshot/address';
 import type { WorkbookSnapshot } from '../../snapshot/types';
+import { formatCellNumber, ratioNumberPercentText, sharesOfWanyuanNumbers, wanyuanNumberText } from '../../money/rounding';
 
 export interface ChartSeriesData {
   name: string;
@@ -39,7 +40,10 @@ export type BlankCell = (sheet: string, address: string) => boolean;
 
 /** "='补充信息'!C20" → the sheet and address it refers to; null for any other formula. */
 export function singleReference(formula: string): { sheet: string; address: string } | null {
-  const m = /^=\s*((?:'(?:[^']|'')+'|[^'!():,+\-*/&=<>^\s]+)![$]?[A-Za-z]{1,3}[$]?\d+)\s*$/.exec(formula);
+  // Also ROUND(ref,2): a 补充信息 amount typed with more decimals is read at 0.01 万元 (money/rounding.ts).
+  const m =
+    /^=\s*((?:'(?:[^']|'')+'|[^'!():,+\-*/&=<>^\s]+)![$]?[A-Za-z]{1,3}[$]?\d+)\s*$/.exec(formula) ??
+    /^=\s*ROUND\(((?:'(?:[^']|'')+'|[^'!():,+\-*/&=<>^\s]+)![$]?[A-Za-z]{1,3}[$]?\d+),2\)\s*$/i.exec(formula);
   if (!m) return null;
   const ref = splitRef(m[1]);
   return ref ? { sheet: ref.sheet, address: ref.address.replace(/\$/g, '').toUpperCase() } : null;
@@ -99,15 +103,14 @@ export function sheetCharts(spec: SheetSpec, blank?: BlankCell): ChartData[] {
 
 // ───────────────────────────── what the pictures say ─────────────────────────────
 
-/** 853 → "853.00" (万元, 2 decimals, no thousands separator as in the sheet's 0.00). */
+/** 853 → "853.00" (万元, 2 decimals, no thousands separator as in the sheet's 0.00); exact, money/rounding.ts. */
 export function moneyText(n: number): string {
-  const r = Math.round(n * 100) / 100;
-  return (Object.is(r, -0) ? 0 : r).toFixed(2);
+  return wanyuanNumberText(n);
 }
 
-/** 0.988605 → "98.86%". */
+/** 0.988605 → "98.86%" (exact decimal of the ratio, half away from zero; money/rounding.ts). */
 export function percentText(share: number): string {
-  return `${(Math.round(share * 10000) / 100).toFixed(2)}%`;
+  return ratioNumberPercentText(share);
 }
 
 export interface PieSlice {
@@ -132,7 +135,10 @@ export function pieSlices(data: ChartData): PieSlice[] {
     .filter((s): s is { name: string; value: number; index: number } => s.value !== null && s.value > 0);
   const sum = kept.reduce((a, s) => a + s.value, 0);
   if (!(sum > 0)) return [];
-  return kept.map((s) => ({ ...s, share: s.value / sum, percent: percentText(s.value / sum) }));
+  // The percentages are exact (分 of each value ÷ 分 of the sum); `share` only places the slice.
+  const shares = sharesOfWanyuanNumbers(kept.map((s) => s.value));
+  if (!shares) return [];
+  return kept.map((s, i) => ({ ...s, share: s.value / sum, percent: `${shares[i].text}%` }));
 }
 
 /** Last year's series: named 上年, or an earlier "2020年" than another series of the chart. */
@@ -206,6 +212,6 @@ export function valueScale(values: (number | null)[], intervals = 4): ValueScale
 /** An axis tick: "200", "2.5", "0.25" — no more decimals than the step needs. */
 export function tickText(t: number, step: number): string {
   const decimals = step >= 1 ? (Number.isInteger(step) ? 0 : 1) : Math.min(4, Math.ceil(-Math.log10(step)) + (Number.isInteger(step * 10 ** Math.ceil(-Math.log10(step))) ? 0 : 1));
-  const s = t.toFixed(decimals);
+  const s = formatCellNumber(t, decimals);
   return /^-0(\.0+)?$/.test(s) ? s.slice(1) : s;
 }

@@ -1,6 +1,7 @@
 import { TextCheck, TextFinding } from '../types';
 import { completionCalc } from '../base';
 import { atHundredths } from '../numbers';
+import { hundredthsPlainText } from '../../../money/rounding';
 
 /** "决算数大于/小于预算数的原因" must agree with the completion rate. */
 export const check: TextCheck = {
@@ -22,7 +23,7 @@ export const check: TextCheck = {
       findings.push({
         claims: [c],
         quote: c.sentence.text.trim(),
-        message: `文中“${c.sentence.text.trim()}”前后矛盾：完成预算${Number(hundredths) / 100}%，决算数${hundredths < 10000n ? '小于' : '大于'}预算数，原因的表述却是“${more ? '大于' : '小于'}预算数”。`,
+        message: `文中“${c.sentence.text.trim()}”前后矛盾：完成预算${hundredthsPlainText(hundredths)}%，决算数${hundredths < 10000n ? '小于' : '大于'}预算数，原因的表述却是“${more ? '大于' : '小于'}预算数”。`,
         cells: comp?.cells ?? [],
       });
     }
