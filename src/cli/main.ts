@@ -32,7 +32,10 @@ export const USAGE = `用法：
   juesuan check <工作簿.xlsx|文件夹> [--year N] [--catalogue 本地科目.csv] [--json]
                                                    校验：表内、表间的合计关系和科目编码、名称；
                                                    给出文件夹时逐个校验其中的 .xlsx（财政局批量审核）
-  juesuan init <工作簿.xlsx> [-o 输出.xlsx]          添加“补充信息”工作表（表中没有、说明需要的数据），已填内容保留
+  juesuan init <工作簿.xlsx> [-o 输出.xlsx] [--prior 上年工作簿.xlsx [--force] [--overwrite]]
+                                                   添加“补充信息”工作表（表中没有、说明需要的数据），已填内容保留；
+                                                   --prior 从上年决算工作簿导入全部上年数（注明来源单元格），
+                                                   --overwrite 覆盖已填写的上年数，--force 单位或年度不符时仍导入
   juesuan rates <工作簿.xlsx> [--json]               执行率和控制率（预算执行率、“三公”经费控制率……）
   juesuan generate <工作簿.xlsx> -o <输出.xlsx> [--form sichuan|shanghai] [--text] [--docx 说明.docx]
                                                    生成“决算说明”（部门决算情况说明）和“执行率汇总”工作表；
@@ -126,7 +129,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           io.err('请给出一个工作簿文件：juesuan init <工作簿.xlsx> [-o 输出.xlsx]');
           return 2;
         }
-        return await initCommand(args.files[0], args.options.o ?? args.options.output, io.out);
+        return await initCommand(args.files[0], args.options.o ?? args.options.output, io.out, {
+          prior: args.options.prior,
+          force: args.options.force === 'true',
+          overwrite: args.options.overwrite === 'true',
+          warn: io.err,
+        });
       default:
         io.err(`未知命令“${args.command}”。\n${USAGE}`);
         return 2;

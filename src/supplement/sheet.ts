@@ -8,7 +8,7 @@
 import { Accounts } from '../model/types';
 import { WorkbookSnapshot } from '../snapshot/types';
 import { SheetSpec, SpecCell, text, num, formula } from '../output/sheetSpec';
-import { FIELDS, FieldDef, FIELD_BY_KEY, fundItemFields, itemFieldKind, itemFields } from './fields';
+import { FIELDS, FieldDef, FIELD_BY_KEY, fundItemFields, itemFieldKind, itemFields, lastItemFields } from './fields';
 import { Fen, formatWanyuan, parseDecimal, decimalToFen, decimalFromNumber } from '../money/money';
 import { cellText, norm } from '../recognise/grid';
 import { cellRef, quoteSheet, splitRef } from '../snapshot/address';
@@ -30,7 +30,25 @@ export interface SupplementValue {
   cell: string;
   /** The cell holds a formula (a live link the add-in prefilled, or the user's own). */
   formula?: boolean;
+  /** The 说明 column's text (where an imported value came from). */
+  note?: string;
 }
+
+/**
+ * A value the add-in fills in (from last year's workbook): written only where nothing was typed, with
+ * `note` in the 说明 column. Notes starting with IMPORT_NOTE survive a later re-run.
+ */
+export interface FilledValue {
+  key: string;
+  fen?: Fen;
+  number?: number;
+  text?: string;
+  note: string;
+  /** Row label for keys that are not fields of this year's sheet (a 项 gone since last year). */
+  label?: string;
+}
+
+export const IMPORT_NOTE = '【上年导入】';
 
 export interface Supplement {
   /** Present only when the user (or the prefill) gave a value. */
@@ -60,9 +78,15 @@ export function fundItemsOf(accounts: Accounts, fund: 'fund' | 'capital'): { cod
     .map((r) => ({ code: r.code, name: r.name }));
 }
 
+/** The 类 rows of table 5 (for their last-year fields). */
+export function classesOf(accounts: Accounts): { code: string; name: string }[] {
+  return (accounts.T5?.rows ?? []).filter((r) => r.level === 'class').map((r) => ({ code: r.code, name: r.name }));
+}
+
 export function allFields(accounts: Accounts): FieldDef[] {
   return [
     ...FIELDS,
+    ...lastItemFields(classesOf(accounts), itemsOf(accounts)),
     ...itemFields(itemsOf(accounts)),
     ...fundItemFields('fund', fundItemsOf(accounts, 'fund')),
     ...fundItemFields('capital', fundItemsOf(accounts, 'capital')),
@@ -103,6 +127,8 @@ export function readSupplement(snapshot: WorkbookSnapshot, accounts?: Accounts):
     }
     const v = parsed.value;
     if (c?.formula) v.formula = true;
+    const note = cellText(row[4]).trim();
+    if (note) v.note = note;
     sup.values.set(key, v);
   });
   return sup;
@@ -166,7 +192,8 @@ function itemFieldFromKey(key: string, label: string): FieldDef | undefined {
  * Build the 补充信息 sheet. Values already typed (in `existing`) are kept; 单位名称 and 年度 are prefilled
  * from the workbook when the user has not typed them.
  */
-export function buildSupplementSheet(accounts: Accounts, existing: Supplement = emptySupplement()): SheetSpec {
+export function buildSupplementSheet(accounts: Accounts, existing: Supplement = emptySupplement(), filled: FilledValue[] = []): SheetSpec {
+  const fill = new Map(filled.map((v) => [v.key, v]));
   const rows: (SpecCell | undefined)[][] = [];
   rows.push([text('补充信息（决算助手）', 'title')]);
   rows.push([
@@ -196,19 +223,32 @@ export function buildSupplementSheet(accounts: Accounts, existing: Supplement = 
       if (old.fen !== undefined) value = num(Number(formatWanyuan(old.fen)), 'input', '0.00');
       else if (old.number !== undefined) value = num(old.number, 'input', f.kind === 'year' ? '0' : undefined);
       else value = text(old.text ?? old.raw, 'input');
-    } else if (prefill.has(f.key)) value = prefill.get(f.key)!;
+    } else if (fill.has(f.key)) value = filledCell(fill.get(f.key)!, f);
+    else if (prefill.has(f.key)) value = prefill.get(f.key)!;
+    const imported = !old && fill.has(f.key) ? fill.get(f.key)!.note : old?.note?.startsWith(IMPORT_NOTE) ? old.note : undefined;
     const hint =
-      f.key === 'running.amount' && !old && prefill.has(f.key)
+      imported ??
+      (f.key === 'running.amount' && !old && prefill.has(f.key)
         ? '已链接到基本支出决算表的公用经费合计（行政单位的机关运行经费即日常公用经费）；有下属事业单位的请改填实际数'
-        : f.hint ?? (f.kind === 'reason' ? '不填则在说明中留出待填写的位置' : '');
+        : f.hint ?? (f.kind === 'reason' ? '不填则在说明中留出待填写的位置' : ''));
     rows.push([text(''), text(f.label, 'label'), value, text(f.unit ?? '', 'note'), text(hint, 'note'), text(f.key, 'note')]);
   }
   // Values the user typed for keys that no longer exist (e.g. a 项 that left table 5) are kept at the end.
   const known = new Set(allFields(accounts).map((f) => f.key));
+  // Filled values with no row this year (a 项 of last year's table 5 that is gone): listed for reference.
+  const extra = filled.filter((v) => !known.has(v.key) && !existing.values.has(v.key));
+  if (extra.length) {
+    rows.push([text('上年有、本年已没有的项目（仅供参考）', 'heading2')]);
+    for (const v of extra) {
+      const cell = filledCell(v, itemFieldFromKey(v.key, v.label ?? v.key));
+      rows.push([text(''), text(v.label ?? v.key, 'label'), cell, text(v.fen !== undefined ? '万元' : '', 'note'), text(v.note, 'note'), text(v.key, 'note')]);
+      known.add(v.key);
+    }
+  }
   const orphans = [...existing.values.values()].filter((v) => !known.has(v.key));
   if (orphans.length) {
     rows.push([text('以前填写、本次表中已没有对应项目的内容（保留备查）', 'heading2')]);
-    for (const v of orphans) rows.push([text(''), text(v.field?.label ?? v.key, 'label'), text(v.raw, 'input'), text(''), text(''), text(v.key, 'note')]);
+    for (const v of orphans) rows.push([text(''), text(v.field?.label ?? v.key, 'label'), text(v.raw, 'input'), text(''), text(v.note ?? ''), text(v.key, 'note')]);
   }
   return {
     name: SUPPLEMENT_SHEET,
@@ -221,4 +261,10 @@ export function buildSupplementSheet(accounts: Accounts, existing: Supplement = 
     hiddenColumns: [KEY_COL],
     freezeRows: 3,
   };
+}
+
+function filledCell(v: FilledValue, f: FieldDef | undefined): SpecCell {
+  if (v.fen !== undefined) return num(Number(formatWanyuan(v.fen)), 'input', '0.00');
+  if (v.number !== undefined) return num(v.number, 'input', f?.kind === 'year' ? '0' : undefined);
+  return text(v.text ?? '', 'input');
 }
