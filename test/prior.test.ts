@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { yuquan2021, wujialing2022 } from './fixtures/specs';
-import { priorYearOf } from './fixtures/specs/priorYear';
+import { priorYearOf, yuquan2020 } from './fixtures/specs/priorYear';
 import { Built, buildInto } from './fixtures/builder';
 import { workbookBytes } from './fixtures/builder/fixtures';
 import { wan } from './fixtures/builder/money';
@@ -20,15 +20,6 @@ import { readSupplement, supplementFromValues } from '../src/supplement/sheet';
 import { formatWanyuan } from '../src/money/money';
 import { main } from '../src/cli/main';
 
-export const yuquan2020 = priorYearOf(yuquan2021, {
-  scale: [9, 10],
-  drop: ['2130299'],
-  add: [{ code: '2010507', name: '专项普查活动', general: { project: '3.00' } }],
-  threePublic: {
-    budget: { abroad: '0', vehiclePurchase: '0', vehicleRunning: '2.50', reception: '1.00' },
-    actual: { abroad: '0', vehiclePurchase: '0', vehicleRunning: '2.50', reception: '0.80' },
-  },
-});
 
 interface Book {
   built: Built;

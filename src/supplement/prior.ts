@@ -315,7 +315,17 @@ function nonZero(row: CodedRow): boolean {
   return Object.values(row.values).some((v) => v && v.fen !== 0);
 }
 
-/** Drop from `existing` the keys the import fills (the user asked to overwrite what was typed). */
-export function overwriteKeys(result: PriorResult): Set<string> {
-  return new Set(result.values.map((v) => v.key));
+/**
+ * The 补充信息 as it reads once the filled values are written (typed values win): for the narrative, the
+ * reasons owed and the pane's preview, without writing and re-reading the sheet.
+ */
+export function withFilled(existing: Supplement, filled: FilledValue[]): Supplement {
+  const sup: Supplement = { values: new Map(existing.values), cells: new Map(existing.cells), problems: [...existing.problems], present: true };
+  for (const v of filled) {
+    if (sup.values.has(v.key)) continue;
+    const cell = sup.cells.get(v.key) ?? `补充信息!${v.key}`;
+    const raw = v.fen !== undefined ? formatWanyuan(v.fen) : v.number !== undefined ? String(v.number) : (v.text ?? '');
+    sup.values.set(v.key, { key: v.key, field: FIELD_BY_KEY.get(v.key), raw, fen: v.fen, number: v.number, text: v.text, cell, note: v.note });
+  }
+  return sup;
 }

@@ -287,9 +287,20 @@ function budgetReason(c: Ctx, p: Para, base: string, supKey: string, subject: st
 function itemParagraph(c: Ctx, base: string, n: number, code: string, names: Map<string, string>, kind: 'item' | 'fund' | 'capital'): Para {
   const p = new Para(base).t(`${n}、${subjectPath(code, c.f.year, 'shanghai', names)}。主要用于：`);
   const name = c.f.names[code] ?? code;
-  c.userText(p, `${kind}Use.${code}`, `${code} ${name}的主要用途`).t('。年初预算为');
-  c.amount(p, `${base}.budget`).t('万元，支出决算为');
-  c.amount(p, base).t('万元。');
+  c.userText(p, `${kind}Use.${code}`, `${code} ${name}的主要用途`).t('。');
+  // As the unit states its budget: 年初预算 (and 全年预算 when adjusted), completion of the one stated last.
+  const initial = c.has(`${base}.budget`);
+  const adjusted = c.has(`${base}.adjusted`);
+  if (initial || !adjusted) {
+    p.t('年初预算为');
+    c.amount(p, `${base}.budget`).t('万元');
+    if (adjusted) c.amount(p.t('（全年预算为'), `${base}.adjusted`).t('万元）');
+  } else c.amount(p.t('全年预算为'), `${base}.adjusted`).t('万元');
+  p.t('，支出决算为');
+  c.amount(p, base).t('万元');
+  if (adjusted && c.has(`${base}.adjustedCompletion`)) c.pct(p.t('，完成全年预算的'), `${base}.adjustedCompletion`).t('%');
+  else if (c.has(`${base}.completion`)) c.completion(p.t('，'), base, { of: true, initial: true });
+  p.t('。');
   budgetReason(c, p, base, `${kind}Reason.${code}`, `${code} ${name}`);
   return p;
 }
@@ -353,11 +364,11 @@ function threePublic(c: Ctx, heading: string): NarrativeSection {
   p3.t('。具体情况如下：');
 
   const abroad = new Para('threePublic.abroad').t('1、因公出国（境）费支出');
-  c.amount(abroad, 'threePublic.abroad').t('万元。');
+  c.amount(abroad, 'threePublic.abroad').t('万元。全年安排因公出国（境）团组');
+  c.count(abroad, 'trips.groups').t('个、累计出国（境）');
+  c.count(abroad, 'trips.people').t('人次。');
   if (!c.isZero('threePublic.abroad')) {
-    abroad.t('全年安排因公出国（境）团组');
-    c.count(abroad, 'trips.groups').t('个、累计');
-    c.count(abroad, 'trips.people').t('人次。开支内容包括：');
+    abroad.t('开支内容包括：');
     c.userText(abroad, 'trips.content', '因公出国（境）开支内容').t('。');
   }
 
