@@ -10,13 +10,14 @@ import { snapshotFromXlsx } from '../src/adapters/exceljs/snapshotFromXlsx';
 import { readAccounts } from '../src/model/readAccounts';
 import { Accounts } from '../src/model/types';
 import { importPrior, withFilled } from '../src/supplement/prior';
-import { emptySupplement, Supplement } from '../src/supplement/sheet';
-import { buildNarrative, narrativeText, paragraphText, findParagraph, BuiltNarrative } from '../src/narrative';
+import { emptySupplement, Supplement, supplementFromValues } from '../src/supplement/sheet';
+import { buildNarrative, narrativeText, paragraphText, findParagraph, BuiltNarrative, computeFacts, reasonsOwed, narrativeWarnings } from '../src/narrative';
 import { auditNarrative } from '../src/audit';
 import { linesToParagraphs } from '../src/audit/text';
 import { yuquan2020 } from './fixtures/specs/priorYear';
 
 let now: Accounts;
+let lastAccounts: Accounts;
 let sup: Supplement;
 let n: BuiltNarrative;
 const text = (key: string) => paragraphText(findParagraph(n, key)!);
@@ -25,6 +26,7 @@ beforeAll(async () => {
   const read = async (spec: typeof yuquan2021) => readAccounts(await snapshotFromXlsx(await workbookBytes(buildInto(spec, 'sichuan').workbook), `${spec.id}.xlsx`));
   now = await read(yuquan2021);
   const last = await read(yuquan2020);
+  lastAccounts = last;
   const r = importPrior({ accounts: last, file: '玉泉2020.xlsx' }, now);
   sup = withFilled(emptySupplement(), r.values);
   n = buildNarrative(now, sup);
@@ -73,5 +75,52 @@ describe('四川 form with last year imported', () => {
       const r = auditNarrative({ paragraphs: linesToParagraphs(txt) }, now, sup);
       expect(r.findings.map((f) => `${f.rule} ${f.where} ${f.quote}`)).toEqual([]);
     }
+  });
+});
+
+describe('reasons owed', () => {
+  it('every change of 10% or more, or from 0, without a reason; exact figures', () => {
+    const owed = reasonsOwed(n.facts);
+    expect(owed.map((o) => `${o.key} ${o.why}`)).toEqual([
+      'reason.total 收入总计比上年增加86.78万元，增长11.33%',
+      'reason.fiscal 财政拨款收、支总计比上年增加86.78万元，增长11.33%',
+      'reason.general 一般公共预算财政拨款支出比上年增加85.81万元，增长11.33%',
+      'reason.threePublicChange “三公”经费比上年增加1.70万元，增长51.52%',
+      'reason.vehicle 公务用车购置及运行维护费比上年增加2.50万元，增长100%',
+      'reason.vehicleRunning 公务用车运行维护费比上年增加2.50万元，增长100%',
+      'reason.reception 公务接待费比上年减少0.80万元，下降100%',
+      'reason.fund 政府性基金预算财政拨款支出比上年增加0.97万元，增长11.09%',
+    ]);
+    expect(owed[0].label).toBe('收入支出总计变动的主要原因');
+  });
+
+  it('the threshold is configurable (11.2%: the 11.09% fund change no longer owes one); a typed reason is not owed', () => {
+    const keys = reasonsOwed(n.facts, { threshold: 11.2 }).map((o) => o.key);
+    expect(keys).toContain('reason.general');
+    expect(keys).not.toContain('reason.fund');
+    const typed = withFilled(supplementFromValues({ 'reason.total': '项目资金增加' }), importPrior({ accounts: lastAccounts, file: 'x.xlsx' }, now).values);
+    expect(reasonsOwed(computeFacts(now, typed)).map((o) => o.key)).not.toContain('reason.total');
+  });
+
+  it('against budget: a 项 with no budget this year, a 项 over budget by 10% or more', () => {
+    const s = withFilled(supplementFromValues({ 'itemBudget.2010301': '100.00', 'itemBudget.2010302': '80.00', 'itemBudget.2010308': '0' }), []);
+    const owed = reasonsOwed(computeFacts(now, s)).filter((o) => o.key.startsWith('itemReason'));
+    expect(owed.map((o) => `${o.key} ${o.why}`)).toEqual([
+      'itemReason.2010301 2010301 行政运行决算118.97万元，预算100.00万元，完成预算的118.97%',
+      'itemReason.2010308 2010308 信访事务年初未安排预算，决算2.00万元',
+    ]);
+  });
+});
+
+describe('warnings the generator shows', () => {
+  it('parts ≠ total, a guess from last year, a 项 of 补充信息 the tables do not have', () => {
+    const s = withFilled(
+      supplementFromValues({ 'procurement.total': '35.95', 'procurement.goods': '30.00', 'procurement.works': '0', 'procurement.services': '1.00', 'itemUse.2050101': '学前教育' }),
+      importPrior({ accounts: lastAccounts, file: '玉泉2020.xlsx' }, now).values,
+    );
+    const w = narrativeWarnings(now, computeFacts(now, s));
+    expect(w).toContain('补充信息中政府采购货物、工程、服务支出之和（31.00万元）不等于政府采购支出总额（35.95万元），请核对。');
+    expect(w).toContain('补充信息中 1 项是从上年决算推测或沿用的内容，请核对：上年机关运行经费。');
+    expect(w).toContain('补充信息中填写了 2050101 的内容（补充信息!itemUse.2050101），但表中没有该项的支出，说明中不会写到它；请核对科目编码。');
   });
 });

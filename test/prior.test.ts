@@ -231,6 +231,16 @@ describe('juesuan init --prior', () => {
     const plain = path.join(tmp, 'plain.xlsx');
     await run('init', again, '-o', plain);
     expect((await readBack(plain)).sup.values.get('last.generalExpenditure')?.note).toBe('【上年导入】玉泉2020.xlsx 公开05表!C7（上年一般公共预算财政拨款支出）');
+    // generate prints what it noticed and the reasons owed on stderr; stdout is the text alone.
+    const g = await run('generate', out, '--text');
+    expect(g.code).toBe(0);
+    expect(g.out).toContain('与2020年相比，收、支总计各增加86.78万元，增长11.33%。');
+    expect(g.out).not.toContain('还需填写');
+    expect(g.err).toContain('注意：补充信息中 1 项是从上年决算推测或沿用的内容，请核对：上年机关运行经费。');
+    expect(g.err).toContain('还需填写 9 条原因（比上年或比预算变动10%以上、或从0变为非0的项目），请在补充信息中填写：');
+    expect(g.err).toContain('  · 收入支出总计变动的主要原因：收入总计比上年增加86.78万元，增长11.33%');
+    expect((await run('generate', out, '--text', '--reason-threshold', '60')).err).toContain('还需填写 3 条原因（比上年或比预算变动60%以上');
+    expect(r.err).toContain('还需填写');
     const over = path.join(tmp, 'over.xlsx');
     await run('init', typed, '--prior', lastFile, '--overwrite', '-o', over);
     expect((await readBack(over)).sup.values.get('last.incomeGrandTotal')?.raw).toBe('766.22');

@@ -39,7 +39,8 @@ export const USAGE = `用法：
   juesuan rates <工作簿.xlsx> [--json]               执行率和控制率（预算执行率、“三公”经费控制率……）
   juesuan generate <工作簿.xlsx> -o <输出.xlsx> [--form sichuan|shanghai] [--text] [--docx 说明.docx]
                                                    生成“决算说明”（部门决算情况说明）和“执行率汇总”工作表；
-                                                   --text 只在屏幕上输出说明全文
+                                                   --text 只在屏幕上输出说明全文；注意事项和还需填写的原因
+                                                   输出到标准错误（--reason-threshold N：变动N%以上须说明原因，默认10）
   juesuan audit <工作簿.xlsx> --text <说明.txt|.docx> [--sheet 工作表] [--json]
                                                    核对已写好的情况说明：每个数字、占比、增减、完成率与表中是否一致
 
@@ -115,7 +116,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         }
         return await generateCommand(
           args.files[0],
-          { out: args.options.o ?? args.options.output, form: args.options.form, text: args.options.text === 'true', docx: args.options.docx },
+          {
+            out: args.options.o ?? args.options.output,
+            form: args.options.form,
+            text: args.options.text === 'true',
+            docx: args.options.docx,
+            warn: io.err,
+            reasonThreshold: threshold(args.options['reason-threshold']),
+          },
           io.out,
         );
       case 'audit':
@@ -134,6 +142,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           force: args.options.force === 'true',
           overwrite: args.options.overwrite === 'true',
           warn: io.err,
+          reasonThreshold: threshold(args.options['reason-threshold']),
         });
       default:
         io.err(`未知命令“${args.command}”。\n${USAGE}`);
@@ -147,6 +156,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     io.err(`处理时出错：${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
     return 2;
   }
+}
+
+/** --reason-threshold: a percent (default 10); anything else is one Chinese line. */
+function threshold(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v.replace(/%$/, ''));
+  if (!Number.isFinite(n) || n <= 0 || n > 1000) throw new WorkbookReadError(`--reason-threshold 应为百分数，例如 --reason-threshold 10（收到“${v}”）。`);
+  return n;
 }
 
 async function readCommand(args: Args, io: Io): Promise<number> {

@@ -262,15 +262,19 @@ export interface NarrativeResult {
 
 /** 生成说明: build the narrative from the tables and 补充信息 and write the 决算说明 sheet. */
 export async function generateNarrative(data: LoadedWorkbook, form: NarrativeForm): Promise<NarrativeResult> {
-  const { buildNarrative, buildNarrativeSheet, countPlaceholders, narrativeText } = await import(/* webpackChunkName: "features" */ '../narrative');
+  const { buildNarrative, buildNarrativeSheet, countPlaceholders, narrativeText, narrativeWarnings, reasonsOwed, reasonsOwedText } = await import(
+    /* webpackChunkName: "features" */ '../narrative'
+  );
   if (data.accounts.missing.length === 9) throw new Error(`“${data.accounts.source}”中没有找到任何决算公开表，无法生成说明。`);
   const supplement = readSupplement(data.snapshot, data.accounts);
   const narrative = buildNarrative(data.accounts, supplement, { form });
   const doc = narrativeDoc(narrative, narrativeText(narrative), countPlaceholders(narrative));
   const notes: string[] = [];
-  if (data.accounts.missing.length) notes.push(`缺少 ${data.accounts.missing.length} 张标准表，相关段落留有待填写的位置。`);
   if (!supplement.present) notes.push(`工作簿中还没有“${SUPPLEMENT_SHEET}”工作表：上年数、原因等处留有待填写的位置。可先在“补充信息”中添加并填写。`);
-  for (const p of supplement.problems) notes.push(`补充信息：${p}`);
+  // What the generator noticed (parts ≠ total, guesses, 项 without a row, missing tables), then the reasons owed.
+  notes.push(...narrativeWarnings(data.accounts, narrative.facts));
+  const owed = reasonsOwed(narrative.facts);
+  if (owed.length) notes.push(reasonsOwedText(owed));
   try {
     return { doc, ...(await writeSheets(data, [buildNarrativeSheet(narrative)])), notes };
   } catch (e) {

@@ -4,7 +4,7 @@
  * written into a copy of the workbook. `--text` prints the narrative instead.
  */
 import { promises as fs } from 'fs';
-import { buildNarrative, buildNarrativeSheet, countPlaceholders, narrativeDocx, narrativeText, NARRATIVE_SHEET } from '../../narrative';
+import { buildNarrative, buildNarrativeSheet, countPlaceholders, narrativeDocx, narrativeText, narrativeWarnings, reasonsOwed, reasonsOwedText, NARRATIVE_SHEET } from '../../narrative';
 import { buildRatesSheet, RATES_SHEET } from '../../rates';
 import { addCharts } from '../../adapters/exceljs/charts';
 import { writeSheetSpec } from '../../adapters/exceljs/writeSheetSpec';
@@ -17,6 +17,10 @@ export interface GenerateOptions {
   form?: string;
   text?: boolean;
   docx?: string;
+  /** Where warnings and the reasons owed go (stderr); defaults to the log. */
+  warn?: (s: string) => void;
+  /** Percent at or above which a change or a budget difference needs a reason (default 10). */
+  reasonThreshold?: number;
 }
 
 export async function generateCommand(file: string, o: GenerateOptions, log: (s: string) => void): Promise<number> {
@@ -29,8 +33,16 @@ export async function generateCommand(file: string, o: GenerateOptions, log: (s:
   if (accounts.missing.length === 9) throw new WorkbookReadError(`“${accounts.source}”中没有找到任何决算公开表，无法生成说明。`);
   const supplement = readSupplement(snapshot, accounts);
   const narrative = buildNarrative(accounts, supplement, { form });
+  const warn = o.warn ?? log;
+  // What the generator noticed, and the reasons still owed (stderr, so --text output stays the text alone).
+  const report = () => {
+    for (const w of narrativeWarnings(accounts, narrative.facts)) warn(`注意：${w}`);
+    const owed = reasonsOwed(narrative.facts, { threshold: o.reasonThreshold });
+    if (owed.length) warn(reasonsOwedText(owed, o.reasonThreshold));
+  };
   if (o.text) {
     log(narrativeText(narrative));
+    report();
     return 0;
   }
   const target = outputPath(loaded, o.out);
@@ -42,9 +54,8 @@ export async function generateCommand(file: string, o: GenerateOptions, log: (s:
   const placeholders = countPlaceholders(narrative);
   log(`已写入“${NARRATIVE_SHEET}”和“${RATES_SHEET}”工作表：${target}`);
   if (o.docx) log(`说明另存为 Word 文档：${o.docx}`);
-  if (accounts.missing.length) log(`注意：缺少 ${accounts.missing.length} 张标准表，相关段落留有待填写的位置。`);
   if (!supplement.present) log(`工作簿中没有“${SUPPLEMENT_SHEET}”工作表：上年数、原因等处留有待填写的位置。可先运行 juesuan init 并填写。`);
-  for (const p of supplement.problems) log(`补充信息：${p}`);
+  report();
   log(placeholders ? `说明中还有 ${placeholders} 处【请填写：…】需要补充。` : '说明中已没有待填写的位置。');
   return 0;
 }

@@ -5,7 +5,8 @@
  */
 import * as path from 'path';
 import { buildSupplementSheet, readSupplement, SUPPLEMENT_SHEET } from '../../supplement/sheet';
-import { importPrior, narrativeLines, PriorResult } from '../../supplement/prior';
+import { importPrior, narrativeLines, PriorResult, withFilled } from '../../supplement/prior';
+import { computeFacts, reasonsOwed, reasonsOwedText } from '../../narrative';
 import { writeSheetSpec } from '../../adapters/exceljs/writeSheetSpec';
 import { WorkbookReadError } from '../../adapters/exceljs/snapshotFromXlsx';
 import { loadForWriting, outputPath, saveWorkbook } from '../workbookIo';
@@ -20,6 +21,8 @@ export interface InitOptions {
   overwrite?: boolean;
   /** Warnings go here (stderr). */
   warn?: (s: string) => void;
+  /** Percent at or above which a change or a budget difference needs a reason (default 10). */
+  reasonThreshold?: number;
 }
 
 export async function initCommand(file: string, out: string | undefined, log: (s: string) => void, o: InitOptions = {}): Promise<number> {
@@ -55,6 +58,9 @@ export async function initCommand(file: string, out: string | undefined, log: (s
     );
     for (const w of imported.warnings) warn(`提示：${w}`);
   }
+  // The reasons the 说明 will ask for, from the sheet as it now reads.
+  const owed = reasonsOwed(computeFacts(loaded.accounts, withFilled(existing, imported?.values ?? [])), { threshold: o.reasonThreshold });
+  if (owed.length) warn(reasonsOwedText(owed, o.reasonThreshold));
   log('请打开该文件，在“填写”列补充上年数、人员、车辆、接待、采购和各项原因，再运行 juesuan generate。');
   return 0;
 }
