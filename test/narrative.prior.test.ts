@@ -124,3 +124,27 @@ describe('warnings the generator shows', () => {
     expect(w).toContain('补充信息中填写了 2050101 的内容（补充信息!itemUse.2050101），但表中没有该项的支出，说明中不会写到它；请核对科目编码。');
   });
 });
+
+describe('上海 form: per-项 budgets as the unit states them', () => {
+  const item = (values: Record<string, string>) =>
+    paragraphText(findParagraph(buildNarrative(now, withFilled(supplementFromValues(values), []), { form: 'shanghai' }), 'general.item.2010301')!);
+  const lead = '1、一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）。主要用于：【请填写：2010301 行政运行的主要用途】。';
+
+  it('年初预算 only: 完成年初预算的X%', () => {
+    expect(item({ 'itemBudget.2010301': '110.00' })).toBe(
+      `${lead}年初预算为110.00万元，支出决算为118.97万元，完成年初预算的108.15%。决算数大于预算数的主要原因：【请填写：2010301 行政运行决算数大于预算数的主要原因】。`,
+    );
+  });
+
+  it('年初预算 and 全年预算: both stated, completion of the 全年预算, 持平 against it', () => {
+    expect(item({ 'itemBudget.2010301': '110.00', 'itemAdjusted.2010301': '118.97' })).toBe(
+      `${lead}年初预算为110.00万元（全年预算为118.97万元），支出决算为118.97万元，完成全年预算的100%。决算数与预算数持平。`,
+    );
+  });
+
+  it('全年预算 only: never "年初预算为0万元"', () => {
+    expect(item({ 'itemAdjusted.2010301': '120.00' })).toBe(
+      `${lead}全年预算为120.00万元，支出决算为118.97万元，完成全年预算的99.14%。决算数小于预算数的主要原因：【请填写：2010301 行政运行决算数小于预算数的主要原因】。`,
+    );
+  });
+});

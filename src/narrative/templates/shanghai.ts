@@ -273,14 +273,18 @@ export function shanghaiSections(c: Ctx): NarrativeSection[] {
 }
 
 /** "决算数大于预算数的主要原因：…。" / "决算数与预算数持平。" (nothing when there is no budget to compare). */
-function budgetReason(c: Ctx, p: Para, base: string, supKey: string, subject: string): void {
-  const s = c.budgetState(base);
+function budgetReason(c: Ctx, p: Para, base: string, supKey: string, subject: string, budgetKey = `${base}.budget`): void {
+  // Against the budget the sentence completes (全年预算 when the unit states it).
+  const a = c.fen(base);
+  const b = c.fen(budgetKey);
+  const s = a === undefined || b === undefined ? 'unknown' : a > b ? 'over' : a < b ? 'under' : 'equal';
   if (s === 'equal') {
     p.t('决算数与预算数持平。');
     return;
   }
-  p.t(`${c.budgetWord(base)}的主要原因：`);
-  c.userText(p, supKey, `${subject}${c.budgetWord(base)}的主要原因`).t('。');
+  const word = s === 'over' ? '决算数大于预算数' : s === 'under' ? '决算数小于预算数' : '决算数与预算数差异';
+  p.t(`${word}的主要原因：`);
+  c.userText(p, supKey, `${subject}${word}的主要原因`).t('。');
 }
 
 /** One 项 of 五（三）, 八, 九: path, use, 年初预算, 决算, reason. */
@@ -301,7 +305,7 @@ function itemParagraph(c: Ctx, base: string, n: number, code: string, names: Map
   if (adjusted && c.has(`${base}.adjustedCompletion`)) c.pct(p.t('，完成全年预算的'), `${base}.adjustedCompletion`).t('%');
   else if (c.has(`${base}.completion`)) c.completion(p.t('，'), base, { of: true, initial: true });
   p.t('。');
-  budgetReason(c, p, base, `${kind}Reason.${code}`, `${code} ${name}`);
+  budgetReason(c, p, base, `${kind}Reason.${code}`, `${code} ${name}`, adjusted ? `${base}.adjusted` : `${base}.budget`);
   return p;
 }
 
