@@ -154,6 +154,11 @@ describe('importPrior: 上年 fields from last year’s tables', () => {
       now.accounts,
     );
     expect(value(r, 'last.runningCost')).toMatchObject({ fen: 37_070_000, source: { sheet: '决算说明', cell: 'A40' }, review: true });
+    const fleet = importPrior(
+      { accounts: last.accounts, file: '玉泉2020.xlsx', narrative: [{ text: '截至2020年12月底，单位共有公务用车1辆。', cell: '决算说明!A33' }] },
+      now.accounts,
+    );
+    expect(value(fleet, 'vehicles.fleet')).toMatchObject({ number: 1, source: { sheet: '决算说明', cell: 'A33' }, review: true });
   });
 });
 

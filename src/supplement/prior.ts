@@ -285,6 +285,25 @@ export function importPrior(last: PriorInput, current: Accounts, options: PriorO
     }
   }
 
+  // ---- Counts last year's 决算说明 states, when its 补充信息 does not hold them: a starting point, to review.
+  const SAID: [string, RegExp][] = [
+    ['vehicles.fleet', /(?:共有公务用车|公务用车保有量为)(\d+)辆/],
+    ['vehicles.total', /共有车辆(\d+)辆/],
+  ];
+  for (const [key, re] of SAID) {
+    if (sup?.values.has(key)) continue;
+    const hit = (last.narrative ?? []).map((l) => ({ l, m: re.exec(l.text) })).find((x) => x.m);
+    if (!hit) continue;
+    const ref = splitRef(hit.l.cell);
+    result.values.push({
+      key,
+      number: Number(hit.m![1]),
+      source: { file, sheet: ref?.sheet ?? '', cell: ref?.address ?? hit.l.cell },
+      note: `${IMPORT_NOTE}沿用上年${file} ${hit.l.cell}决算说明中的数字，请按本年情况核对修改`,
+      review: true,
+    });
+  }
+
   // ---- Counts and texts from last year's 补充信息: a starting point, to review.
   if (sup) {
     const carried: string[] = [];
