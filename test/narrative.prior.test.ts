@@ -137,13 +137,13 @@ describe('上海 form: per-项 budgets as the unit states them', () => {
   });
 
   it('年初预算 and 全年预算: both stated, completion of the 全年预算, 持平 against it', () => {
-    expect(item({ 'itemBudget.2010301': '110.00', 'itemAdjusted.2010301': '118.97' })).toBe(
+    expect(item({ 'itemBudget.2010301': '110.00', 'itemAdjustedBudget.2010301': '118.97' })).toBe(
       `${lead}年初预算为110.00万元（全年预算为118.97万元），支出决算为118.97万元，完成全年预算的100%。决算数与预算数持平。`,
     );
   });
 
   it('全年预算 only: never "年初预算为0万元"', () => {
-    expect(item({ 'itemAdjusted.2010301': '120.00' })).toBe(
+    expect(item({ 'itemAdjustedBudget.2010301': '120.00' })).toBe(
       `${lead}全年预算为120.00万元，支出决算为118.97万元，完成全年预算的99.14%。决算数小于预算数的主要原因：【请填写：2010301 行政运行决算数小于预算数的主要原因】。`,
     );
   });

@@ -395,7 +395,7 @@ export function computeFacts(accounts: Accounts, supplement: Supplement): Narrat
   // ---- context
   const yearV = sv('year');
   const year = yearV?.number ?? accounts.facts.year;
-  const yearCells = uniq([yearV?.cell ?? accounts.facts.yearSource ?? '']);
+  const yearCells = uniq([yearV?.cell ?? (accounts.facts.yearFrom && accounts.facts.yearFrom !== 'workbook' ? '' : (accounts.facts.yearSource ?? ''))]);
   const unitV = sv('unitName');
   const unitName = unitV?.text ?? accounts.facts.unitName;
   const shortV = sv('shortName');
@@ -521,7 +521,7 @@ export function computeFacts(accounts: Accounts, supplement: Supplement): Narrat
       fs.completion(f, b);
       fs.change(f, `lastItem.${r.code}`); // 补充信息 (从上年决算导入)
       // 全年预算（调整后）, when the unit states it: general.item.<项>.adjusted / .adjustedCompletion.
-      const adj = fs.supMoney(`general.item.${r.code}.adjusted`, `${r.code} ${nameOf(r.code)} 全年预算`, `itemAdjusted.${r.code}`);
+      const adj = fs.supMoney(`general.item.${r.code}.adjusted`, `${r.code} ${nameOf(r.code)} 全年预算`, `itemAdjustedBudget.${r.code}`);
       if (adj && adj.fen === 0) fs.gap(`general.item.${r.code}.adjustedCompletion`, 'zeroBase', [adj.key], '全年预算数为0，不计算完成比例。');
       else if (adj) fs.ratio(`general.item.${r.code}.adjustedCompletion`, `${f.label}完成全年预算的比例`, f, adj, '全年预算数');
     }

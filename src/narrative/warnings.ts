@@ -12,7 +12,7 @@ import { NarrativeFacts } from './facts';
 export function narrativeWarnings(accounts: Accounts, f: NarrativeFacts): string[] {
   const out: string[] = [...f.warnings];
   const sup = f.supplement;
-  for (const p of sup.problems) out.push(`补充信息：${p}`);
+  for (const p of sup.problems) out.push(/^补充信息/.test(p) ? p : `补充信息：${p}`);
   if (accounts.missing.length) {
     out.push(`缺少${accounts.missing.map((id) => `表${id.slice(1)}“${TABLE_NAMES[id]}”`).join('、')}，说明中相关内容留有待填写的位置。`);
   }
@@ -33,7 +33,7 @@ export function narrativeWarnings(accounts: Accounts, f: NarrativeFacts): string
   const capitalItems = new Set(f.lists.capitalItems);
   const orphan = new Map<string, string[]>();
   for (const v of sup.values.values()) {
-    const m = /^(item(?:Budget|Adjusted|Reason|Use)|lastItem|(fund|capital)(?:Budget|Reason|Use))\.(\d+)$/.exec(v.key);
+    const m = /^(item(?:Budget|AdjustedBudget|Reason|Use)|lastItem|(fund|capital)(?:Budget|Reason|Use))\.(\d+)$/.exec(v.key);
     if (!m) continue;
     const code = m[3];
     const known = m[2] === 'fund' ? fundItems : m[2] === 'capital' ? capitalItems : items;

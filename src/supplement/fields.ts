@@ -191,7 +191,7 @@ export function itemFields(items: { code: string; name: string }[]): FieldDef[] 
   return [
     ...items.map(({ code, name }) => ({ key: `itemBudget.${code}`, group: G.itemBudgets, label: `${code} ${name} 年初预算`, kind: 'money' as const, unit: '万元' })),
     ...items.map(({ code, name }) => ({
-      key: `itemAdjusted.${code}`,
+      key: `itemAdjustedBudget.${code}`,
       group: G.itemAdjusted,
       label: `${code} ${name} 全年预算（调整后）`,
       kind: 'money' as const,
@@ -226,10 +226,10 @@ export function lastItemFields(classes: { code: string; name: string }[], items:
 
 /** The field a per-类/项 key stands for ("itemBudget.2010301", "fundReason.2296002", "lastItem.2010301"), without its label. */
 export function itemFieldKind(key: string): FieldDef['kind'] | undefined {
-  if (/^(last(Item|Class|Gone)|itemAdjusted)\.\d+$/.test(key)) return 'money';
+  if (/^(last(Item|Class|Gone)|itemAdjustedBudget)\.\d+$/.test(key)) return 'money';
   const m = /^(item|fund|capital)(Budget|Reason|Use)\.(\d+)$/.exec(key);
   if (!m) return undefined;
-  return m[2] === 'Budget' ? 'money' : 'reason';
+  return /Budget$/.test(m[2]) ? 'money' : 'reason';
 }
 
 export const FIELD_BY_KEY = new Map(FIELDS.map((f) => [f.key, f]));

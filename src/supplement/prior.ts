@@ -339,7 +339,7 @@ function nonZero(row: CodedRow): boolean {
  * reasons owed and the pane's preview, without writing and re-reading the sheet.
  */
 export function withFilled(existing: Supplement, filled: FilledValue[]): Supplement {
-  const sup: Supplement = { values: new Map(existing.values), cells: new Map(existing.cells), problems: [...existing.problems], present: true };
+  const sup: Supplement = { ...existing, values: new Map(existing.values), cells: new Map(existing.cells), problems: [...existing.problems], present: true, typed: new Map(existing.typed) };
   for (const v of filled) {
     if (sup.values.has(v.key)) continue;
     const cell = sup.cells.get(v.key) ?? `补充信息!${v.key}`;

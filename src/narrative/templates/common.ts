@@ -51,8 +51,8 @@ export type BudgetState = 'over' | 'under' | 'equal' | 'unknown';
 export function fieldLabel(key: string, names: Record<string, string> = {}): string {
   const f = FIELD_BY_KEY.get(key);
   if (f) return f.label.replace(/^其中：/, '');
-  const l = /^(lastItem|lastClass|itemAdjusted)\.(\d+)$/.exec(key);
-  if (l) return `${l[2]} ${names[l[2]] ?? ''} ${l[1] === 'itemAdjusted' ? '全年预算（调整后）' : '上年决算数'}`.replace(/\s+/g, ' ');
+  const l = /^(lastItem|lastClass|itemAdjustedBudget)\.(\d+)$/.exec(key);
+  if (l) return `${l[2]} ${names[l[2]] ?? ''} ${l[1] === 'itemAdjustedBudget' ? '全年预算（调整后）' : '上年决算数'}`.replace(/\s+/g, ' ');
   const m = /^(item|fund|capital)(Budget|Reason|Use)\.(\d+)$/.exec(key);
   if (m) {
     const what = m[2] === 'Budget' ? '年初预算' : m[2] === 'Reason' ? '决算数与预算数差异的主要原因' : '主要用于';
