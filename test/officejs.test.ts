@@ -11,7 +11,7 @@ import {
   selectTarget,
   writeOwnedSheet,
 } from '../src/adapters/officejs';
-import { FakeContext, FakeSheetSpec, fakeExcel } from '../src/adapters/officejs/fakeExcel';
+import { FakeContext, FakeSheetSpec, fakeExcel } from './fakes/fakeExcel';
 import { CellSnap, WorkbookSnapshot } from '../src/snapshot/types';
 import { a1 } from '../src/snapshot/address';
 

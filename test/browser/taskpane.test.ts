@@ -464,7 +464,7 @@ function fakeSheets(snapshot: WorkbookSnapshot): FakeSheet[] {
  * Runs in the page before its scripts: a stand-in for Office.js inside Excel, just enough for readWorkbookSnapshot
  * (worksheets, used ranges, sync), selectCells (activate, getRange().select()) and — when `api` is 18 (ExcelApi
  * 1.18) — markCells / unmarkCells (names, comments, fills, notes, an added hidden sheet). State changes at once
- * (no batching: the faithful batch semantics are tested with src/adapters/officejs/fakeExcel.ts in jest).
+ * (no batching: the faithful batch semantics are tested with test/fakes/fakeExcel.ts in jest).
  * Selections and writes are logged in window.__excelLog.
  */
 function installFakeExcel(arg: { sheets: FakeSheet[]; api?: number }): void {

@@ -26,8 +26,8 @@
  *    series names / values / x-axis values (setValues, setXAxisValues, series.add: ExcelApi 1.7), title, legend,
  *    data labels (numberFormat 1.8), value axis, setPosition; only the chart types listed in CHART_TYPES exist.
  */
-import { CellRange } from '../../snapshot/types';
-import { a1, parseA1, rangeA1 } from '../../snapshot/address';
+import { CellRange } from '../../src/snapshot/types';
+import { a1, parseA1, rangeA1 } from '../../src/snapshot/address';
 
 const MAX_ROWS = 1048576;
 const MAX_COLS = 16384;
