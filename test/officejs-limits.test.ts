@@ -228,3 +228,15 @@ function usedCells(s: WorkbookSnapshot['sheets'][number]): number {
   );
   return r1 < 0 ? 0 : (r1 - r0 + 1) * (c1 - c0 + 1);
 }
+
+describe('older hosts', () => {
+  test('ExcelApi 1.1 (Excel 2016 volume-licensed): the values are read with 1.1 calls only; no hidden rows, no merges', async () => {
+    const ctx = fakeExcel(seedSheets());
+    ctx.model.excelApi = '1.1';
+    const snap = await readWorkbookSnapshot(ctx.asExcel(), '当前工作簿', { excelApi: '1.1', mergedAreas: true });
+    const full = await readWorkbookSnapshot(fakeExcel(seedSheets()).asExcel(), '当前工作簿', { mergedAreas: true });
+    expect(snap.sheets.map((s) => s.cells)).toEqual(full.sheets.map((s) => s.cells));
+    expect(snap.sheets.every((s) => s.merges.length === 0 && s.hiddenRows.length === 0)).toBe(true);
+    expect(Object.keys(readAccounts(snap).tables).length).toBeGreaterThan(0);
+  });
+});

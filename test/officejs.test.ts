@@ -275,7 +275,7 @@ describe('readWorkbookSnapshot', () => {
       const ctx = fakeExcel(fixtureSheets());
       const snap = await readWorkbookSnapshot(ctx.asExcel());
       expect(snap).toEqual(expectedFixture);
-      expect(asked).toEqual(['ExcelApi 1.13']);
+      expect(asked).toEqual(['ExcelApi 1.13', 'ExcelApi 1.2', 'ExcelApi 1.4']);
     });
   });
 

@@ -530,20 +530,19 @@ export class FakeWorksheet extends FakeProxy<FakeSheetModel> {
   get freezePanes(): FakeFreezePanes {
     return new FakeFreezePanes(this.context, () => this.must());
   }
+  /** ExcelApi 1.1: the used range, A1 on an empty sheet (valuesOnly is ignored: values only, as modelled). */
+  getUsedRange(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const s = this.must();
+      return usedBounds(s) ?? { sheet: s, r0: 0, c0: 0, r1: 0, c1: 0 };
+    });
+  }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     if (valuesOnly !== true) throw new Error('fake: only getUsedRangeOrNullObject(true) is modelled');
+    this.context.requireApi('1.4', 'Worksheet.getUsedRangeOrNullObject');
     return new FakeRange(
       this.context,
-      () => {
-        const s = this.must();
-        let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
-        for (const [k, cell] of s.cells) {
-          if (!s.hasValue(cell)) continue;
-          const [r, c] = k.split(',').map(Number);
-          r0 = Math.min(r0, r); c0 = Math.min(c0, c); r1 = Math.max(r1, r); c1 = Math.max(c1, c);
-        }
-        return r1 < 0 ? null : { sheet: s, r0, c0, r1, c1 };
-      },
+      () => usedBounds(this.must()),
       true,
     );
   }
@@ -557,6 +556,7 @@ export class FakeWorksheet extends FakeProxy<FakeSheetModel> {
     });
   }
   getRangeByIndexes(row: number, col: number, rowCount: number, colCount: number): FakeRange {
+    this.context.requireApi('1.7', 'Worksheet.getRangeByIndexes');
     return new FakeRange(this.context, () => {
       if (rowCount < 1 || colCount < 1) throw new Error('InvalidArgument: empty range');
       return { sheet: this.must(), r0: row, c0: col, r1: row + rowCount - 1, c1: col + colCount - 1 };
@@ -582,11 +582,26 @@ export class FakeWorksheet extends FakeProxy<FakeSheetModel> {
   }
 }
 
+/** The cells holding a value, as a range (null: none). */
+function usedBounds(s: FakeSheetModel): RangeTarget | null {
+  let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+  for (const [k, cell] of s.cells) {
+    if (!s.hasValue(cell)) continue;
+    const [r, c] = k.split(',').map(Number);
+    r0 = Math.min(r0, r); c0 = Math.min(c0, c); r1 = Math.max(r1, r); c1 = Math.max(c1, c);
+  }
+  return r1 < 0 ? null : { sheet: s, r0, c0, r1, c1 };
+}
+
 interface RangeTarget extends CellRange {
   sheet: FakeSheetModel;
 }
 
 export class FakeRange extends FakeProxy<RangeTarget> {
+  load(props?: string | string[]): this {
+    if (parseProps(props).some((p) => p === 'rowHidden' || p === 'columnHidden')) this.context.requireApi('1.2', 'Range.rowHidden/columnHidden');
+    return super.load(props);
+  }
   protected readonly loadable = [
     'address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'values', 'text', 'numberFormat',
     'formulas', 'valueTypes', 'rowHidden', 'columnHidden',
@@ -755,6 +770,7 @@ export class FakeRange extends FakeProxy<RangeTarget> {
     }, ACTION_BYTES + jsonBytes(props));
   }
   getMergedAreasOrNullObject(): FakeRangeAreas {
+    this.context.requireApi('1.13', 'Range.getMergedAreasOrNullObject');
     return new FakeRangeAreas(
       this.context,
       () => {

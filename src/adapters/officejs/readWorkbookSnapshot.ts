@@ -1,9 +1,10 @@
 /**
  * Office.js adapter: the open workbook → WorkbookSnapshot, the same plain data the exceljs adapter produces.
  *
- * Requirement sets: ExcelApi 1.7 baseline (getUsedRangeOrNullObject 1.4 with valuesOnly, rowHidden/columnHidden
- * 1.2, getRangeByIndexes 1.7, everything else 1.1). Merged areas need ExcelApi 1.13
- * (Range.getMergedAreasOrNullObject); on older hosts `merges` stays empty.
+ * Requirement sets: reads work from ExcelApi 1.1 (Excel 2016 volume-licensed): ranges are addressed with
+ * Worksheet.getRange(A1) (1.1); the used range is getUsedRangeOrNullObject(true) from 1.4, getUsedRange() below;
+ * hidden rows and columns (rowHidden / columnHidden) need 1.2 and merged areas 1.13
+ * (Range.getMergedAreasOrNullObject) — on older hosts they stay empty.
  *
  * Within Excel's documented limits ("Resource limits and performance optimization for Office Add-ins"): Excel on
  * the web refuses a request or a response over 5 MB, and every platform refuses to read more than 5,000,000 cells
@@ -34,11 +35,12 @@
  * per row.
  */
 import { CellRange, CellSnap, CellValue, SheetSnapshot, WorkbookSnapshot } from '../../snapshot/types';
+import { rangeA1 } from '../../snapshot/address';
 import { Grid } from '../../recognise/grid';
 import { sheetRegions, signatureOf } from '../../recognise/regions';
 import { parseAreasAddress } from './areas';
 import { describeOfficeError } from './errors';
-import { excelApiSupported } from './requirements';
+import { excelApiKnown, excelApiSupported } from './requirements';
 
 /** Rows per getMergedAreasOrNullObject call: Excel fails the call above 512 merged areas. */
 export const MERGE_CHUNK_ROWS = 50;
@@ -85,6 +87,8 @@ export interface ReadOptions {
   mergedAreas?: boolean;
   /** Rows per merged-areas query (default MERGE_CHUNK_ROWS). */
   mergeChunkRows?: number;
+  /** The host's ExcelApi version (default: asked from Office; outside Office everything is assumed). */
+  excelApi?: string;
   /** Override parts of READ_BUDGET (tests). */
   budget?: Partial<typeof READ_BUDGET>;
   /** Called once the read is planned and done: the sizes and the syncs actually made. */
@@ -131,7 +135,15 @@ export async function readWorkbookSnapshot(
   source = '当前工作簿',
   options: ReadOptions = {},
 ): Promise<WorkbookSnapshot> {
-  const withMerges = options.mergedAreas ?? excelApiSupported('1.13');
+  const minor = (v: string) => Number(v.split('.')[1] ?? 0);
+  const has = (v: string) =>
+    options.excelApi !== undefined ? minor(options.excelApi) >= minor(v) : !excelApiKnown() || excelApiSupported(v);
+  const withMerges = (options.mergedAreas ?? excelApiSupported('1.13')) && (options.excelApi === undefined || has('1.13'));
+  const withHidden = has('1.2');
+  const usedOrNull = has('1.4');
+  /** A rectangle of a sheet by indexes, as an A1 address (getRange: ExcelApi 1.1; getRangeByIndexes needs 1.7). */
+  const rangeAt = (sheet: Excel.Worksheet, row: number, col: number, rows: number, cols: number) =>
+    sheet.getRange(rangeA1({ r0: row, c0: col, r1: row + rows - 1, c1: col + cols - 1 }));
   const chunkRows = Math.max(1, Math.floor(options.mergeChunkRows ?? MERGE_CHUNK_ROWS));
   const budget = { ...READ_BUDGET, ...options.budget };
   let syncs = 0;
@@ -152,8 +164,9 @@ export async function readWorkbookSnapshot(
 
   // Sync 2: every sheet's used range — its size only.
   const jobs: SheetJob[] = worksheets.items.map((sheet) => {
-    const used = sheet.getUsedRangeOrNullObject(true);
-    used.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'rowHidden', 'columnHidden']);
+    // Below ExcelApi 1.4 the used range of an empty sheet is A1 (empty): read, it gives no cell.
+    const used = usedOrNull ? sheet.getUsedRangeOrNullObject(true) : sheet.getUsedRange();
+    used.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount', ...(withHidden ? ['rowHidden', 'columnHidden'] : [])]);
     return {
       sheet, name: sheet.name, hidden: sheet.visibility !== 'Visible', used,
       r0: 0, c0: 0, rows: 0, cols: 0, rowHidden: false, colHidden: false,
@@ -163,13 +176,13 @@ export async function readWorkbookSnapshot(
   });
   await sync();
   for (const job of jobs) {
-    if (job.used.isNullObject) continue;
+    if (usedOrNull && job.used.isNullObject) continue;
     job.r0 = job.used.rowIndex;
     job.c0 = job.used.columnIndex;
     job.rows = job.used.rowCount;
     job.cols = job.used.columnCount;
-    job.rowHidden = job.used.rowHidden;
-    job.colHidden = job.used.columnHidden;
+    job.rowHidden = withHidden ? job.used.rowHidden : false;
+    job.colHidden = withHidden ? job.used.columnHidden : false;
   }
 
   // Values: all sheets as one stream of cells, in windows.
@@ -191,7 +204,7 @@ export async function readWorkbookSnapshot(
         for (let r = from; r <= to; r += chunkRows) {
           const n = Math.min(chunkRows, to - r + 1);
           queries.push(() => {
-            const areas = job.sheet.getRangeByIndexes(job.r0 + r, job.c0, n, job.cols).getMergedAreasOrNullObject();
+            const areas = rangeAt(job.sheet, job.r0 + r, job.c0, n, job.cols).getMergedAreasOrNullObject();
             areas.load('address');
             job.mergeChunks.push(areas);
           });
@@ -200,7 +213,7 @@ export async function readWorkbookSnapshot(
       if (job.rowHidden === null) {
         for (let r = from; r <= to; r++) {
           queries.push(() => {
-            const range = job.sheet.getRangeByIndexes(job.r0 + r, job.c0, 1, job.cols);
+            const range = rangeAt(job.sheet, job.r0 + r, job.c0, 1, job.cols);
             range.load('rowHidden');
             (job.rowProbes ||= []).push({ row: r, range });
           });
@@ -210,7 +223,7 @@ export async function readWorkbookSnapshot(
     if (job.colHidden === null && job.detail.length) {
       for (let c = 0; c < job.cols; c++) {
         queries.push(() => {
-          const range = job.sheet.getRangeByIndexes(job.r0, job.c0 + c, 1, 1);
+          const range = rangeAt(job.sheet, job.r0, job.c0 + c, 1, 1);
           range.load('columnHidden');
           (job.colProbes ||= []).push(range);
         });
@@ -228,7 +241,7 @@ export async function readWorkbookSnapshot(
   /** Load one window's pieces in one sync; a window whose response Excel refuses is read again in halves. */
   async function loadPieces(pieces: Piece[], kind: PieceKind): Promise<void> {
     const loads = pieces.map((p) => {
-      const range = p.job.sheet.getRangeByIndexes(p.job.r0 + p.row, p.job.c0 + p.col, p.rows, p.cols);
+      const range = rangeAt(p.job.sheet, p.job.r0 + p.row, p.job.c0 + p.col, p.rows, p.cols);
       range.load(kind === 'values' ? ['values', 'valueTypes'] : ['text', 'numberFormat', 'formulas']);
       return { p, range };
     });

@@ -73,6 +73,8 @@ const useStyles = makeStyles({
 
 export interface AppProps {
   host: HostKind;
+  /** Said once at the top (office.js could not be loaded, so the page runs as the browser page). */
+  startupNotice?: string;
 }
 
 interface State {
@@ -100,9 +102,9 @@ interface State {
 
 const NO_MARKS: State['marks'] = { present: false };
 
-export function App({ host }: AppProps): JSX.Element {
+export function App({ host, startupNotice }: AppProps): JSX.Element {
   const styles = useStyles();
-  const [state, setState] = React.useState<State>({ session: 0, view: 'tables', marks: NO_MARKS });
+  const [state, setState] = React.useState<State>({ session: 0, view: 'tables', marks: NO_MARKS, notice: startupNotice });
   const viewRef = React.useRef<FeatureView>(state.view);
   viewRef.current = state.view;
   const markSupport = React.useMemo(() => (host === 'excel' ? engine.markSupport() : null), [host]);
