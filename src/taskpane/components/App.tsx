@@ -24,7 +24,7 @@ import { LoadedWorkbook } from '../engine';
 import { CheckReport, FindingItem, markResultText, unmarkResultText } from '../checkView';
 import { splitRef } from '../../snapshot/address';
 import { SourceBar } from './SourceBar';
-import { FeatureBar, FeatureView } from './FeatureBar';
+import { FeatureBar, FEATURES, FeatureView } from './FeatureBar';
 import { CheckView } from './CheckView';
 import { TablesView } from './TablesView';
 import { SheetPreview, PreviewSelection } from './SheetPreview';
@@ -64,9 +64,18 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   muted: { color: tokens.colorNeutralForeground3 },
+  // The preview stays in view: narrow (the task pane), pinned to the bottom of the window while the list above it
+  // scrolls; wide, pinned beside the pane. Locating a finding scrolls inside the preview, never the page.
   preview: {
     flexGrow: 1,
     minWidth: 0,
+    position: 'sticky',
+    bottom: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: '6px',
+    '@media (min-width: 960px)': { top: '12px', bottom: 'auto', borderTop: 'none', paddingTop: 0 },
   },
   hidden: { display: 'none' },
 });
@@ -132,7 +141,7 @@ export function App({ host, startupNotice }: AppProps): JSX.Element {
       }
       setState((s) => ({ session: s.session + 1, view: s.view, data, marks: { present: engine.hasMarks(data.snapshot) } }));
       // Reading again while on 校验 checks the new workbook straight away.
-      if (viewRef.current === 'check') void check(data);
+      if (viewRef.current === 'check' && data.accounts.missing.length < 9) void check(data);
     },
     [check],
   );
@@ -217,7 +226,10 @@ export function App({ host, startupNotice }: AppProps): JSX.Element {
 
   const { session, data, busy, error, notice, selection, view, report, checking, checkError, marks } = state;
   const result = host === 'browser' ? engine.resultWorkbook(data) : null;
-  const ready = !!data && !busy;
+  // A workbook without any of the nine tables: every function says so once instead of listing what it cannot do.
+  const noTables = !!data && data.accounts.missing.length >= 9;
+  const ready = !!data && !busy && !noTables;
+  const featureLabel = FEATURES.find((f) => f.key === view)?.label;
 
   return (
     <div className={styles.page} data-testid="app">
@@ -243,7 +255,10 @@ export function App({ host, startupNotice }: AppProps): JSX.Element {
           hasData={!!data && !busy}
           busy={!!checking}
           onTables={() => setState((s) => ({ ...s, view: 'tables' }))}
-          onCheck={() => data && void check(data)}
+          onCheck={() => {
+            if (noTables) setState((s) => ({ ...s, view: 'check' }));
+            else if (data) void check(data);
+          }}
           onView={(v) => setState((s) => ({ ...s, view: v }))}
         />
 
@@ -268,6 +283,15 @@ export function App({ host, startupNotice }: AppProps): JSX.Element {
 
         {data && !busy && view === 'tables' && (
           <TablesView accounts={data.accounts} selectedRef={selection?.ref} onSelect={(ref) => void select(ref)} host={host} />
+        )}
+
+        {data && !busy && noTables && view !== 'tables' && featureLabel && (
+          <MessageBar intent="info" layout="multiline" data-testid="no-tables">
+            <MessageBarBody>
+              <MessageBarTitle>没有可{featureLabel === '校验' ? '校验' : '处理'}的决算表</MessageBarTitle>
+              “{data.accounts.source}”中没有找到九张部门决算公开表中的任何一张，无法{featureLabel}。请确认打开的是部门决算公开表工作簿（表名如“收入支出决算总表”），或在“表格”中查看读取提示。
+            </MessageBarBody>
+          </MessageBar>
         )}
 
         {data && !busy && view === 'check' && checking && <Spinner size="small" label="正在校验…" labelPosition="after" />}

@@ -5,6 +5,7 @@
  */
 import * as React from 'react';
 import { FindingRow, SEVERITY_COLOR } from './FindingRow';
+import { useFocusOn } from './focus';
 import {
   Badge,
   Body1,
@@ -201,6 +202,7 @@ function Finding({ item, selected, onSelect }: { item: FindingItem; selected: bo
 function MarkPanel({ mark, hasFindings }: { mark: MarkPanelState; hasFindings: boolean }): JSX.Element {
   const styles = useStyles();
   const { support, present, busy, message } = mark;
+  const messageRef = useFocusOn<HTMLDivElement>(message);
   const how = support.annotation ? `并添加${support.annotation}` : '';
   return (
     <section className={styles.markPanel} aria-label="在工作簿中标注" data-testid="mark-panel">
@@ -231,14 +233,23 @@ function MarkPanel({ mark, hasFindings }: { mark: MarkPanelState; hasFindings: b
             ))}
           </span>
           。原来的填充和备注先保存在隐藏工作表中，清除标注后恢复原样。
+          {!support.annotation && (
+            <span data-testid="mark-fill-only">
+              当前 Excel 版本不支持备注（需要 ExcelApi 1.18）和批注（需要 1.10）：只填色，每个单元格的问题见下方清单，点击一条即在 Excel 中选中它的单元格。
+            </span>
+          )}
         </Caption1>
       ) : (
-        <Caption1 className={styles.muted}>当前 Excel 版本不支持在工作簿中标注（需要 ExcelApi 1.9 或更高版本）。</Caption1>
+        <Caption1 className={styles.muted}>
+          当前 Excel 版本不支持在工作簿中标注（需要 ExcelApi 1.9 或更高版本，例如 Microsoft 365 或 Office 2021）。问题清单见下方；也可在浏览器中打开决算助手页面选择该工作簿，或使用命令行 juesuan check。
+        </Caption1>
       )}
       {message && (
-        <MessageBar intent={message.intent} data-testid="mark-message">
-          <MessageBarBody>{message.text}</MessageBarBody>
-        </MessageBar>
+        <div ref={messageRef} tabIndex={-1}>
+          <MessageBar intent={message.intent} data-testid="mark-message">
+            <MessageBarBody>{message.text}</MessageBarBody>
+          </MessageBar>
+        </div>
       )}
     </section>
   );
