@@ -313,6 +313,7 @@ export function App({ host, startupNotice }: AppProps): JSX.Element {
                 ? { support: markSupport, ...marks, onMark: () => void mark(), onUnmark: () => void unmark() }
                 : undefined
             }
+            review={{ data, onData: replaceData }}
           />
         )}
 
