@@ -21,7 +21,7 @@ import {
 import { HostKind } from '../host';
 import * as engine from '../engine';
 import { LoadedWorkbook } from '../engine';
-import { CheckReport, FindingItem, markResultText, unmarkResultText } from '../checkView';
+import { FindingItem, markResultText, unmarkResultText } from '../checkView';
 import { splitRef } from '../../snapshot/address';
 import { SourceBar } from './SourceBar';
 import { FeatureBar, FEATURES, FeatureView } from './FeatureBar';
@@ -102,7 +102,7 @@ interface State {
   selection?: PreviewSelection;
   view: FeatureView;
   /** 校验 results for `data`. */
-  report?: CheckReport;
+  report?: Awaited<ReturnType<typeof engine.checkWorkbook>>;
   checking?: boolean;
   checkError?: string;
   /** Inside Excel: the workbook carries marks; what marking did last. */
