@@ -13,7 +13,21 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import type { Page } from 'playwright-core';
-import { DIST, Harness, openFeature, openPage, ROOT, startHarness, TMP, uploadBuffer, waitForBrowserMode, waitForSource } from './harness';
+import {
+  DIST,
+  fakeExcelScript,
+  fakeSheetsOf,
+  Harness,
+  openFeature,
+  openPage,
+  ROOT,
+  startHarness,
+  TMP,
+  uploadBuffer,
+  waitForBrowserMode,
+  waitForSource,
+} from './harness';
+import { snapshotFromXlsx } from '../../src/adapters/exceljs/snapshotFromXlsx';
 import { tinyWorkbook } from './tinyWorkbook';
 import ExcelJS from 'exceljs';
 
@@ -246,6 +260,36 @@ describe('the page never waits on the network', () => {
       expect(await overflow(page)).toBe(0);
       expect(await axeSerious(page)).toEqual([]);
     }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('older Excel', () => {
+  test('ExcelApi 1.1 (Excel 2016 volume-licensed): the workbook is read and checked; writing and marking say why not, in Chinese', async () => {
+    const sheets = fakeSheetsOf(await snapshotFromXlsx(await tinyWorkbook({ incomeTotalDelta: 100 }), 'tiny.xlsx'));
+    const page = await h.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.setViewportSize({ width: 360, height: 760 });
+    await page.addInitScript({ content: `${await fakeExcelScript()};window.__installFakeExcel(${JSON.stringify(sheets)}, "1.1");` });
+    await page.goto(`${h.server.url}/taskpane.html`);
+    await page.waitForSelector('body[data-host="excel"]', { timeout: 8000 });
+    await waitForSource(page, '当前工作簿');
+    await page.locator('[data-testid="standard-tables"] tr[data-table-id="T1"]').waitFor();
+
+    await openFeature(page, 'check');
+    await page.locator('[data-testid="check-summary"]').waitFor({ timeout: 20000 });
+    expect(await page.locator('[data-testid="mark-panel"]').textContent()).toContain('需要 ExcelApi 1.9');
+    expect(await page.locator('[data-testid="mark-panel"]').textContent()).toContain('浏览器');
+
+    await openFeature(page, 'supplement');
+    await page.locator('[data-testid="supplement-button"]').click();
+    const message = page.locator('[data-testid="supplement-message"]');
+    await message.waitFor({ timeout: 20000 });
+    expect(await message.textContent()).toContain('当前 Excel 版本不支持写入“补充信息”工作表（需要 ExcelApi 1.7');
+    expect(await message.textContent()).toContain('命令行 juesuan');
+    expect(await axeSerious(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
