@@ -19,7 +19,7 @@ import {
   unmarkCells,
 } from '../src/adapters/officejs/markCells';
 import { OWNED_NAME_PREFIX, markerSheet, writeOwnedSheet, readWorkbookSnapshot } from '../src/adapters/officejs';
-import { FakeContext, FakeSheetSpec, FakeWorkbookModel, fakeExcel } from '../src/adapters/officejs/fakeExcel';
+import { FakeContext, FakeSheetSpec, FakeWorkbookModel, fakeExcel } from './fakes/fakeExcel';
 import { MARK_SHEET as ENGINE_MARK_SHEET } from '../src/taskpane/engine';
 
 const ALL: MarkApi = { fillDetails: true, notes: true, comments: true };

@@ -15,7 +15,7 @@ import {
   specApiFor,
   writeSheetSpec,
 } from '../src/adapters/officejs';
-import { FakeCell, FakeContext, FakeRange, FakeSheetSpec, fakeExcel } from '../src/adapters/officejs/fakeExcel';
+import { FakeCell, FakeContext, FakeRange, FakeSheetSpec, fakeExcel } from './fakes/fakeExcel';
 import { snapshotFromXlsx } from '../src/adapters/exceljs/snapshotFromXlsx';
 import { readAccounts } from '../src/model/readAccounts';
 import { Accounts } from '../src/model/types';

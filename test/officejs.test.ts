@@ -1,5 +1,6 @@
 import {
-  READ_SYNC_COUNT,
+  ReadSize,
+  readSyncCount,
   SELECT_SYNC_COUNT,
   WRITE_SYNC_COUNT,
   OWNED_NAME_PREFIX,
@@ -11,7 +12,7 @@ import {
   selectTarget,
   writeOwnedSheet,
 } from '../src/adapters/officejs';
-import { FakeContext, FakeSheetSpec, fakeExcel } from '../src/adapters/officejs/fakeExcel';
+import { FakeContext, FakeSheetSpec, fakeExcel } from './fakes/fakeExcel';
 import { CellSnap, WorkbookSnapshot } from '../src/snapshot/types';
 import { a1 } from '../src/snapshot/address';
 
@@ -150,32 +151,37 @@ describe('the fake Excel (sanity: Office.js load/sync semantics)', () => {
 });
 
 describe('readWorkbookSnapshot', () => {
-  test('reads the fixture exactly, in READ_SYNC_COUNT syncs', async () => {
+  test('reads the fixture exactly, in the stated number of syncs', async () => {
     const ctx = fakeExcel(fixtureSheets());
     const sync = spySync(ctx);
-    const snap = await readWorkbookSnapshot(ctx.asExcel(), undefined, { mergedAreas: true });
+    let plan: ReadSize | undefined;
+    const snap = await readWorkbookSnapshot(ctx.asExcel(), undefined, { mergedAreas: true, onPlan: (p) => (plan = p) });
     expect(snap).toEqual(expectedFixture);
-    expect(sync).toHaveBeenCalledTimes(READ_SYNC_COUNT);
-    expect(READ_SYNC_COUNT).toBe(3);
+    // B2:E8 (28 cells) and D10:F11 (6), all in detail; one merge query per sheet, 7 row probes (公开01表 mixes
+    // hidden and visible rows) and 3 column probes (附表 2).
+    expect(plan).toEqual({ cells: 34, detailCells: 34, queries: 2 + 7 + 3 });
+    expect(sync).toHaveBeenCalledTimes(readSyncCount(plan!));
+    expect(readSyncCount(plan!)).toBe(5);
   });
 
-  test('one sheet: READ_SYNC_COUNT syncs, source name kept', async () => {
+  test('one sheet: the stated syncs, source name kept', async () => {
     const ctx = fakeExcel([fixtureSheets()[0]]);
     const sync = spySync(ctx);
     const snap = await readWorkbookSnapshot(ctx.asExcel(), '部门决算.xlsx', { mergedAreas: true });
     expect(snap.source).toBe('部门决算.xlsx');
     expect(snap.sheets).toEqual([expectedFixture.sheets[0]]);
-    expect(sync).toHaveBeenCalledTimes(READ_SYNC_COUNT);
+    expect(sync).toHaveBeenCalledTimes(5);
   });
 
-  test('an empty workbook sheet and no hidden rows still take exactly READ_SYNC_COUNT syncs', async () => {
+  test('an empty workbook takes the two syncs that find it empty', async () => {
     const ctx = fakeExcel([{ name: '空表' }]);
     const sync = spySync(ctx);
     await readWorkbookSnapshot(ctx.asExcel(), undefined, { mergedAreas: true });
-    expect(sync).toHaveBeenCalledTimes(READ_SYNC_COUNT);
+    expect(sync).toHaveBeenCalledTimes(readSyncCount({ cells: 0, detailCells: 0, queries: 0 }));
+    expect(sync).toHaveBeenCalledTimes(2);
   });
 
-  test('30 sheets × 500 rows: still READ_SYNC_COUNT syncs', async () => {
+  test('30 sheets × 500 rows: the stated syncs, none one per sheet or per row', async () => {
     const specs: FakeSheetSpec[] = [];
     for (let s = 0; s < 30; s++) {
       const cells: Record<string, number | string> = { A2: `表${s}` };
@@ -191,8 +197,13 @@ describe('readWorkbookSnapshot', () => {
     }
     const ctx = fakeExcel(specs);
     const sync = spySync(ctx);
-    const snap = await readWorkbookSnapshot(ctx.asExcel(), undefined, { mergedAreas: true });
-    expect(sync).toHaveBeenCalledTimes(READ_SYNC_COUNT);
+    let plan: ReadSize | undefined;
+    const snap = await readWorkbookSnapshot(ctx.asExcel(), undefined, { mergedAreas: true, onPlan: (p) => (plan = p) });
+    // 30 × 501 × 8 cells, every sheet small enough to be read in detail; 11 merge queries per sheet, a row probe
+    // per used row of the 20 sheets with hidden rows, a column probe per used column of the 6 with a hidden column.
+    expect(plan).toEqual({ cells: 30 * 501 * 8, detailCells: 30 * 501 * 8, queries: 30 * 11 + 20 * 501 + 6 * 8 });
+    expect(sync).toHaveBeenCalledTimes(readSyncCount(plan!));
+    expect(readSyncCount(plan!)).toBe(2 + 1 + 3 + 2);
     expect(snap.sheets).toHaveLength(30);
     snap.sheets.forEach((sh, s) => {
       expect(sh.cells.filter(Boolean)).toHaveLength(501);
@@ -203,11 +214,11 @@ describe('readWorkbookSnapshot', () => {
       expect(sh.merges).toEqual([{ r0: 1, c0: 0, r1: 1, c1: 7 }, ...(s % 2 ? [{ r0: 99, c0: 0, r1: 100, c1: 0 }] : [])]);
     });
     // Batch sizes (queued actions per sync): sync 1 is one load; sync 2 one used-range proxy + its load per sheet;
-    // sync 3 one merged-areas block (proxy + load) per 50 rows, plus a row probe (proxy + load) per used row of the
-    // 20 sheets with hidden rows and a column probe per used column of the 6 sheets with a hidden column.
+    // the values sync one rectangle (proxy + load) per sheet.
     expect(ctx.batchSizes[0]).toBe(1);
     expect(ctx.batchSizes[1]).toBe(30 * 2);
-    expect(ctx.batchSizes[2]).toBe(30 * 11 * 3 + 20 * 501 * 2 + 6 * 8 * 2);
+    expect(ctx.batchSizes[2]).toBe(30 * 2);
+    expect(Math.max(...ctx.requestSizes, ...ctx.responseSizes)).toBeLessThan(ctx.model.limits.payloadBytes);
   });
 
   test('merged areas are read in row blocks; an area crossing a block boundary is reported once', async () => {
@@ -246,7 +257,7 @@ describe('readWorkbookSnapshot', () => {
       const snap = await readWorkbookSnapshot(ctx.asExcel());
       expect(snap.sheets[0].merges).toEqual([]);
       expect(snap.sheets[0].cells).toEqual(expectedFixture.sheets[0].cells);
-      expect(sync).toHaveBeenCalledTimes(READ_SYNC_COUNT);
+      expect(sync).toHaveBeenCalledTimes(5);
     });
 
     test('a host supporting ExcelApi 1.13 gets merged areas by default', async () => {
@@ -264,7 +275,7 @@ describe('readWorkbookSnapshot', () => {
       const ctx = fakeExcel(fixtureSheets());
       const snap = await readWorkbookSnapshot(ctx.asExcel());
       expect(snap).toEqual(expectedFixture);
-      expect(asked).toEqual(['ExcelApi 1.13']);
+      expect(asked).toEqual(['ExcelApi 1.13', 'ExcelApi 1.2', 'ExcelApi 1.4']);
     });
   });
 

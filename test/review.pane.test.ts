@@ -4,7 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { fakeExcel } from '../src/adapters/officejs/fakeExcel';
+import { fakeExcel } from './fakes/fakeExcel';
 import { readWorkbookSnapshot, specApiFor } from '../src/adapters/officejs';
 import { writeSheetSpec } from '../src/adapters/officejs/writeSheetSpec';
 import { snapshotFromXlsx } from '../src/adapters/exceljs/snapshotFromXlsx';

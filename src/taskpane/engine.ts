@@ -10,7 +10,7 @@ import type { Accounts } from '../model/types';
 import type { Finding } from '../rules/types';
 import type { CheckResult } from '../rules';
 import { readAccounts } from '../model/readAccounts';
-import { excelApiSupported } from '../adapters/officejs/requirements';
+import { excelApiKnown, excelApiSupported } from '../adapters/officejs/requirements';
 import type { MarkResult, UnmarkResult } from '../adapters/officejs/markCells';
 import type { SheetSpec } from '../output/sheetSpec';
 import type { NarrativeForm } from '../narrative/types';
@@ -129,6 +129,15 @@ export interface MarkSupport {
   annotation: '备注' | '批注' | null;
 }
 
+/**
+ * A feature that needs ExcelApi `version` on an older host (Excel 2016 volume-licensed: 1.1, Office 2019: 1.7): one
+ * Chinese sentence saying so and where to go instead. Null when the host has it (or tells nothing: not in Office).
+ */
+export function excelApiProblem(version: string, what: string): string | null {
+  if (!excelApiKnown() || excelApiSupported(version)) return null;
+  return `当前 Excel 版本不支持${what}（需要 ExcelApi ${version} 或更高版本，例如 Microsoft 365 或 Office 2021）。可在浏览器中打开决算助手页面并选择该工作簿，结果保存在下载的副本中；或使用命令行 juesuan。`;
+}
+
 export function markSupport(): MarkSupport {
   const supported = excelApiSupported('1.9');
   const annotation = excelApiSupported('1.18') ? '备注' : excelApiSupported('1.10') ? '批注' : null;
@@ -161,6 +170,8 @@ export function hasSheet(data: LoadedWorkbook, name: string): boolean {
  */
 export async function writeSheets(data: LoadedWorkbook, specs: SheetSpec[], options: { activate?: boolean } = {}): Promise<Written> {
   if (!data.copy) {
+    const problem = excelApiProblem('1.7', `写入“${specs.map((s) => s.name).join('”“')}”工作表`);
+    if (problem) throw new Error(problem);
     const { writeSheetSpec } = await import(/* webpackChunkName: "officejs-adapter" */ '../adapters/officejs/writeSheetSpec');
     const skipped: string[] = [];
     await inChinese('写入工作表时出错', () =>
@@ -302,7 +313,7 @@ export async function generateNarrative(data: LoadedWorkbook, form: NarrativeFor
   if (data.accounts.missing.length === 9) throw new Error(`“${data.accounts.source}”中没有找到任何决算公开表，无法生成说明。`);
   const supplement = readSupplement(data.snapshot, data.accounts);
   const narrative = buildNarrative(data.accounts, supplement, { form });
-  const doc = narrativeDoc(narrative, narrativeText(narrative), countPlaceholders(narrative));
+  const doc = narrativeDoc(narrative, narrativeText(narrative), countPlaceholders(narrative), data.accounts.source);
   const notes: string[] = [];
   if (!supplement.present) notes.push(`工作簿中还没有“${SUPPLEMENT_SHEET}”工作表：上年数、原因等处留有待填写的位置。可先在“补充信息”中添加并填写。`);
   // What the generator noticed (parts ≠ total, guesses, 项 without a row, missing tables), then the reasons owed.

@@ -63,14 +63,23 @@ export function narrativeBlocks(n: Narrative): NarrativeBlock[] {
   return blocks;
 }
 
-/** A file name from the title: characters Windows forbids are replaced. */
-export function docxFileName(title: string): string {
-  const base = title.replace(/[\\/:*?"<>|\r\n]+/g, '_').replace(/【请填写：[^】]*】/g, '').trim() || '部门决算情况说明';
-  return `${base}.docx`;
+/**
+ * The Word file's name: the title when the unit and the year are known ("玉泉街道2021年度部门决算情况说明.docx").
+ * What is unknown is left out rather than leaving "年度部门决算情况说明": the workbook's name stands in for an unknown
+ * unit, an unknown year is simply not named. Characters Windows forbids are replaced.
+ */
+export function docxFileName(n: Pick<Narrative, 'title' | 'year' | 'unitName'>, source?: string): string {
+  const clean = (s: string) => s.replace(/[\\/:*?"<>|\r\n]+/g, '_').replace(/【请填写：[^】]*】/g, '').trim();
+  if (n.unitName && n.year !== undefined) return `${clean(n.title) || '部门决算情况说明'}.docx`;
+  const unit = n.unitName ? clean(n.unitName) : '';
+  const book = !unit && source && source !== '当前工作簿' ? clean(source.replace(/\.xlsx$/i, '')) : '';
+  const year = n.year !== undefined ? `${n.year}年度` : '';
+  const parts = [book, `${unit}${year}部门决算情况说明`].filter(Boolean);
+  return `${parts.join('_')}.docx`;
 }
 
-export function narrativeDoc(n: Narrative, text: string, placeholders: number): NarrativeDoc {
-  return { form: n.form, title: n.title, blocks: narrativeBlocks(n), text, placeholders, docxName: docxFileName(n.title), narrative: n };
+export function narrativeDoc(n: Narrative, text: string, placeholders: number, source?: string): NarrativeDoc {
+  return { form: n.form, title: n.title, blocks: narrativeBlocks(n), text, placeholders, docxName: docxFileName(n, source), narrative: n };
 }
 
 /** "还有 77 处【请填写】需要补充（文中红色标出）" / "说明中已没有待填写的位置。". */

@@ -4,6 +4,7 @@
  */
 import { CellRange, CellSnap, SheetSnapshot, isCellError } from '../snapshot/types';
 import { formatCellNumber } from '../money/rounding';
+import { isOwnedSheetName } from '../model/ownedSheets';
 
 export const PREVIEW_MAX_ROWS = 400;
 export const PREVIEW_MAX_COLS = 40;
@@ -20,6 +21,8 @@ export interface PreviewCell {
 export interface PreviewGrid {
   rowCount: number;
   colCount: number;
+  /** The columns shown, in order (hidden columns of the add-in's own sheets — its internal keys — are left out). */
+  cols: number[];
   /** rows[i] holds the cells to render in row i (cells covered by a merge are left out). */
   rows: PreviewCell[][];
   /** The sheet is larger than what is shown. */
@@ -49,6 +52,10 @@ export function buildPreview(sheet: SheetSnapshot, maxRows = PREVIEW_MAX_ROWS, m
   const ext = sheetExtent(sheet);
   const rowCount = Math.min(ext.rows, maxRows);
   const colCount = Math.min(ext.cols, maxCols);
+  // The add-in's own sheets hide a column of machine keys ("income.structure"): never shown to the user.
+  const hidden = new Set(isOwnedSheetName(sheet.name) ? sheet.hiddenCols : []);
+  const cols = Array.from({ length: colCount }, (_, c) => c).filter((c) => !hidden.has(c));
+  const visibleIn = (c0: number, c1: number) => cols.filter((c) => c >= c0 && c <= c1).length;
   const covered = new Set<number>();
   const spans = new Map<number, CellRange>();
   const key = (r: number, c: number) => r * 100000 + c;
@@ -61,7 +68,7 @@ export function buildPreview(sheet: SheetSnapshot, maxRows = PREVIEW_MAX_ROWS, m
   const rows: PreviewCell[][] = [];
   for (let r = 0; r < rowCount; r++) {
     const out: PreviewCell[] = [];
-    for (let c = 0; c < colCount; c++) {
+    for (const c of cols) {
       if (covered.has(key(r, c))) continue;
       const cell = sheet.cells[r]?.[c];
       const m = spans.get(key(r, c));
@@ -71,12 +78,12 @@ export function buildPreview(sheet: SheetSnapshot, maxRows = PREVIEW_MAX_ROWS, m
         text: cellText(cell),
         numeric: typeof cell?.v === 'number',
         rowSpan: m ? Math.min(m.r1, rowCount - 1) - m.r0 + 1 : 1,
-        colSpan: m ? Math.min(m.c1, colCount - 1) - m.c0 + 1 : 1,
+        colSpan: m ? Math.max(1, visibleIn(m.c0, Math.min(m.c1, colCount - 1))) : 1,
       });
     }
     rows.push(out);
   }
-  return { rowCount, colCount, rows, truncated: ext.rows > rowCount || ext.cols > colCount };
+  return { rowCount, colCount, cols, rows, truncated: ext.rows > rowCount || ext.cols > colCount };
 }
 
 /** What a cell shows: its displayed text when known, else its value formatted by its number format. */

@@ -1,10 +1,10 @@
 /**
  * Bundled into a plain script (harness.ts fakeExcelScript) and run in the page before the task pane's own scripts:
- * Office.js "inside Excel" over the faithful fake of src/adapters/officejs/fakeExcel.ts — batch semantics, owned
+ * Office.js "inside Excel" over the faithful fake of test/fakes/fakeExcel.ts — batch semantics, owned
  * sheets, styles, charts, notes — so the task pane's writes (writeSheetSpec) run against the same fake as the
  * adapter's jest tests. The workbook model is window.__excelModel; every Excel.run gets a new context on it.
  */
-import { FakeContext, FakeSheetSpec, FakeWorkbookModel } from '../../src/adapters/officejs/fakeExcel';
+import { FakeContext, FakeSheetSpec, FakeWorkbookModel } from '../fakes/fakeExcel';
 
 interface Host {
   __installFakeExcel?: (sheets: FakeSheetSpec[], excelApi?: string) => void;

@@ -6,7 +6,7 @@
  *    执行率汇总 (with charts) and the original sheets unchanged; regenerating asks first;
  *  - 核对说明 of the 陶家渡2020 seed narrative (file and pasted) finds the 收入总计746.99 mistake; clicking it
  *    highlights the cells in the preview;
- *  - inside Excel (the faithful fake of src/adapters/officejs/fakeExcel.ts): the same three writes reach the
+ *  - inside Excel (the faithful fake of test/fakes/fakeExcel.ts): the same three writes reach the
  *    workbook as owned sheets, a user's sheet of the same name is refused, 核对说明 reads a sheet and clicking a
  *    finding selects its cells.
  * Screenshots at task-pane width (360 px) in .tmp/feature-*.png.
@@ -23,7 +23,7 @@ import { buildNarrative, countPlaceholders, narrativeText, NARRATIVE_SHEET } fro
 import { computeRates, RATES_SHEET } from '../../src/rates';
 import { auditNarrative, readNarrativeFile, summarise } from '../../src/audit';
 import { parseA1 } from '../../src/snapshot/address';
-import type { FakeWorkbookModel } from '../../src/adapters/officejs/fakeExcel';
+import type { FakeWorkbookModel } from '../fakes/fakeExcel';
 import {
   fakeExcelScript,
   fakeSheetsOf,

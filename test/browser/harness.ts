@@ -11,7 +11,7 @@ import { BrowserContext, chromium, Page } from 'playwright-core';
 import { serveStatic, StaticServer } from './staticServer';
 import type { WorkbookSnapshot } from '../../src/snapshot/types';
 import { isCellError } from '../../src/snapshot/types';
-import type { FakeSheetSpec } from '../../src/adapters/officejs/fakeExcel';
+import type { FakeSheetSpec } from '../fakes/fakeExcel';
 import { a1, rangeA1 } from '../../src/snapshot/address';
 
 export const ROOT = path.resolve(__dirname, '../..');

@@ -13,3 +13,22 @@ export function excelApiSupported(version: string): boolean {
     return false;
   }
 }
+
+/** Whether the host tells its requirement sets at all (false outside Office: tests, the browser page). */
+export function excelApiKnown(): boolean {
+  try {
+    return typeof Office !== 'undefined' && !!Office.context && !!Office.context.requirements;
+  } catch {
+    return false;
+  }
+}
+
+/** The highest ExcelApi 1.x the host supports (0 when none or outside Office). */
+export function excelApiLevel(max = 20): number {
+  let level = 0;
+  for (let m = 1; m <= max; m++) {
+    if (!excelApiSupported(`1.${m}`)) break;
+    level = m;
+  }
+  return level;
+}

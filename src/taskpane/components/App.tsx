@@ -21,10 +21,10 @@ import {
 import { HostKind } from '../host';
 import * as engine from '../engine';
 import { LoadedWorkbook } from '../engine';
-import { CheckReport, FindingItem, markResultText, unmarkResultText } from '../checkView';
+import { FindingItem, markResultText, unmarkResultText } from '../checkView';
 import { splitRef } from '../../snapshot/address';
 import { SourceBar } from './SourceBar';
-import { FeatureBar, FeatureView } from './FeatureBar';
+import { FeatureBar, FEATURES, FeatureView } from './FeatureBar';
 import { CheckView } from './CheckView';
 import { TablesView } from './TablesView';
 import { SheetPreview, PreviewSelection } from './SheetPreview';
@@ -64,15 +64,26 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   muted: { color: tokens.colorNeutralForeground3 },
+  // The preview stays in view: narrow (the task pane), pinned to the bottom of the window while the list above it
+  // scrolls; wide, pinned beside the pane. Locating a finding scrolls inside the preview, never the page.
   preview: {
     flexGrow: 1,
     minWidth: 0,
+    position: 'sticky',
+    bottom: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: '6px',
+    '@media (min-width: 960px)': { top: '12px', bottom: 'auto', borderTop: 'none', paddingTop: 0 },
   },
   hidden: { display: 'none' },
 });
 
 export interface AppProps {
   host: HostKind;
+  /** Said once at the top (office.js could not be loaded, so the page runs as the browser page). */
+  startupNotice?: string;
 }
 
 interface State {
@@ -91,7 +102,7 @@ interface State {
   selection?: PreviewSelection;
   view: FeatureView;
   /** 校验 results for `data`. */
-  report?: CheckReport;
+  report?: Awaited<ReturnType<typeof engine.checkWorkbook>>;
   checking?: boolean;
   checkError?: string;
   /** Inside Excel: the workbook carries marks; what marking did last. */
@@ -100,9 +111,9 @@ interface State {
 
 const NO_MARKS: State['marks'] = { present: false };
 
-export function App({ host }: AppProps): JSX.Element {
+export function App({ host, startupNotice }: AppProps): JSX.Element {
   const styles = useStyles();
-  const [state, setState] = React.useState<State>({ session: 0, view: 'tables', marks: NO_MARKS });
+  const [state, setState] = React.useState<State>({ session: 0, view: 'tables', marks: NO_MARKS, notice: startupNotice });
   const viewRef = React.useRef<FeatureView>(state.view);
   viewRef.current = state.view;
   const markSupport = React.useMemo(() => (host === 'excel' ? engine.markSupport() : null), [host]);
@@ -130,7 +141,7 @@ export function App({ host }: AppProps): JSX.Element {
       }
       setState((s) => ({ session: s.session + 1, view: s.view, data, marks: { present: engine.hasMarks(data.snapshot) } }));
       // Reading again while on 校验 checks the new workbook straight away.
-      if (viewRef.current === 'check') void check(data);
+      if (viewRef.current === 'check' && data.accounts.missing.length < 9) void check(data);
     },
     [check],
   );
@@ -215,7 +226,10 @@ export function App({ host }: AppProps): JSX.Element {
 
   const { session, data, busy, error, notice, selection, view, report, checking, checkError, marks } = state;
   const result = host === 'browser' ? engine.resultWorkbook(data) : null;
-  const ready = !!data && !busy;
+  // A workbook without any of the nine tables: every function says so once instead of listing what it cannot do.
+  const noTables = !!data && data.accounts.missing.length >= 9;
+  const ready = !!data && !busy && !noTables;
+  const featureLabel = FEATURES.find((f) => f.key === view)?.label;
 
   return (
     <div className={styles.page} data-testid="app">
@@ -241,7 +255,10 @@ export function App({ host }: AppProps): JSX.Element {
           hasData={!!data && !busy}
           busy={!!checking}
           onTables={() => setState((s) => ({ ...s, view: 'tables' }))}
-          onCheck={() => data && void check(data)}
+          onCheck={() => {
+            if (noTables) setState((s) => ({ ...s, view: 'check' }));
+            else if (data) void check(data);
+          }}
           onView={(v) => setState((s) => ({ ...s, view: v }))}
         />
 
@@ -266,6 +283,15 @@ export function App({ host }: AppProps): JSX.Element {
 
         {data && !busy && view === 'tables' && (
           <TablesView accounts={data.accounts} selectedRef={selection?.ref} onSelect={(ref) => void select(ref)} host={host} />
+        )}
+
+        {data && !busy && noTables && view !== 'tables' && featureLabel && (
+          <MessageBar intent="info" layout="multiline" data-testid="no-tables">
+            <MessageBarBody>
+              <MessageBarTitle>没有可{featureLabel === '校验' ? '校验' : '处理'}的决算表</MessageBarTitle>
+              “{data.accounts.source}”中没有找到九张部门决算公开表中的任何一张，无法{featureLabel}。请确认打开的是部门决算公开表工作簿（表名如“收入支出决算总表”），或在“表格”中查看读取提示。
+            </MessageBarBody>
+          </MessageBar>
         )}
 
         {data && !busy && view === 'check' && checking && <Spinner size="small" label="正在校验…" labelPosition="after" />}

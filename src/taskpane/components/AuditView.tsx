@@ -5,6 +5,7 @@
  * figures left 未核对 with their reasons. Renders what engine.ts returns.
  */
 import * as React from 'react';
+import { useFocusOn } from './focus';
 import { FindingRow, SEVERITY_COLOR } from './FindingRow';
 import {
   Badge,
@@ -36,6 +37,7 @@ const UNPLACED_SHOWN = 40;
 
 
 const useStyles = makeStyles({
+  result: { display: 'flex', flexDirection: 'column', gap: '12px' },
   root: { display: 'flex', flexDirection: 'column', gap: '12px' },
   muted: { color: tokens.colorNeutralForeground3 },
   panel: {
@@ -97,6 +99,7 @@ export function AuditView({ data, host, selectedKey, onSelect }: AuditViewProps)
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<string>();
   const [result, setResult] = React.useState<AuditViewModel>();
+  const resultRef = useFocusOn<HTMLDivElement>(result);
   const chosenSheet = sheet && sheets.names.includes(sheet) ? sheet : sheets.preferred;
 
   const ready = kind === 'text' ? text.trim() !== '' : kind === 'file' ? !!file : !!chosenSheet;
@@ -203,7 +206,7 @@ export function AuditView({ data, host, selectedKey, onSelect }: AuditViewProps)
           ))}
 
         <div className={styles.row}>
-          <Button appearance="primary" size="small" disabled={busy || !ready} onClick={() => void audit()} data-testid="audit-button">
+          <Button appearance="primary" size="small" disabledFocusable={busy || !ready} onClick={busy || !ready ? undefined : () => void audit()} data-testid="audit-button">
             核对
           </Button>
           {busy && <Spinner size="extra-tiny" label="正在核对…" labelPosition="after" />}
@@ -217,7 +220,7 @@ export function AuditView({ data, host, selectedKey, onSelect }: AuditViewProps)
       )}
 
       {result && !busy && (
-        <>
+        <div className={styles.result} ref={resultRef} tabIndex={-1}>
           <MessageBar intent={result.intent} data-testid="audit-summary" data-errors={result.counts.errors} layout="multiline">
             <MessageBarBody>
               <MessageBarTitle>{auditTitle(result)}</MessageBarTitle>
@@ -233,7 +236,7 @@ export function AuditView({ data, host, selectedKey, onSelect }: AuditViewProps)
             <Group key={g.severity} group={g} selectedKey={selectedKey} onSelect={onSelect} />
           ))}
           {result.unplaced.length > 0 && <Unplaced items={result.unplaced} />}
-        </>
+        </div>
       )}
     </div>
   );

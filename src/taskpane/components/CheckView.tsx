@@ -5,6 +5,7 @@
  */
 import * as React from 'react';
 import { FindingRow, SEVERITY_COLOR } from './FindingRow';
+import { useFocusOn } from './focus';
 import {
   Badge,
   Body1,
@@ -18,7 +19,7 @@ import {
   Subtitle2,
   tokens,
 } from '@fluentui/react-components';
-import type { Severity } from '../../rules/types';
+import type { Severity, Unchecked } from '../../rules/types';
 import type { HostKind } from '../host';
 import type { MarkSupport } from '../engine';
 import { CheckGroup, CheckReport, FindingItem, SEVERITIES } from '../checkView';
@@ -48,6 +49,8 @@ const useStyles = makeStyles({
   rule: { color: tokens.colorNeutralForeground3, wordBreak: 'break-all' },
   cells: { display: 'flex', flexWrap: 'wrap', columnGap: '6px', rowGap: '0', color: tokens.colorNeutralForeground3 },
   cell: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, whiteSpace: 'nowrap' },
+  unchecked: { display: 'flex', flexDirection: 'column', gap: '4px', '& > summary': { cursor: 'pointer', color: tokens.colorNeutralForeground2 } },
+  uncheckedItem: { display: 'flex', flexDirection: 'column', gap: '2px', padding: '4px 8px', minWidth: 0 },
   markPanel: {
     display: 'flex',
     flexDirection: 'column',
@@ -82,7 +85,8 @@ export interface MarkPanelState {
 }
 
 export interface CheckViewProps {
-  report: CheckReport;
+  /** The report, with the ledger of relations checked / not checked when the engine gives it. */
+  report: CheckReport & { checked?: number; unchecked?: Unchecked[] };
   host: HostKind;
   selectedKey?: string;
   onSelect: (item: FindingItem) => void;
@@ -135,6 +139,8 @@ export function CheckView({ report: checked, host, selectedKey, onSelect, mark, 
         <Group key={g.key} group={g} selectedKey={selectedKey} onSelect={onSelect} review={review} />
       ))}
 
+      {checked.unchecked && <UncheckedList unchecked={checked.unchecked} checked={checked.checked} />}
+
       {report.apart && report.apart.length > 0 && (
         <Group
           group={{ key: 'apart', title: '已标为误报或已整改（不计入）', counts: { 错误: 0, 警告: 0, 提示: 0 }, items: report.apart }}
@@ -144,6 +150,49 @@ export function CheckView({ report: checked, host, selectedKey, onSelect, mark, 
         />
       )}
     </div>
+  );
+}
+
+/**
+ * 未校验: the relations the rules know but could not evaluate on this workbook, with why — never skipped in silence.
+ * Folded by default (a native <details>: keyboard and screen readers know it); the count is always shown.
+ */
+function UncheckedList({ unchecked, checked }: { unchecked: Unchecked[]; checked?: number }): JSX.Element {
+  const styles = useStyles();
+  return (
+    <section className={styles.group} aria-label="未校验" data-testid="unchecked">
+      <div className={styles.groupHead}>
+        <Subtitle2 as="h2" className={styles.groupTitle}>
+          未校验（{unchecked.length}）
+        </Subtitle2>
+        {checked !== undefined && <Caption1 className={styles.muted}>已核对 {checked} 项关系</Caption1>}
+      </div>
+      {unchecked.length === 0 ? (
+        <Caption1 className={styles.muted}>规则已知的关系都已核对。</Caption1>
+      ) : (
+        <details className={styles.unchecked}>
+          <summary>以下关系因缺少表或数据未能核对，请人工检查</summary>
+          <ul className={styles.list}>
+            {unchecked.map((u, i) => (
+              <li key={i} className={styles.uncheckedItem} data-rule={u.rule}>
+                <Body1 className={styles.message}>{u.reason}</Body1>
+                {u.cells.length > 0 && (
+                  <span className={styles.cells}>
+                    {u.cells.slice(0, 6).map((c) => (
+                      <span key={c} className={styles.cell}>
+                        {c}
+                      </span>
+                    ))}
+                    {u.cells.length > 6 && <Caption1>等 {u.cells.length} 处</Caption1>}
+                  </span>
+                )}
+                <Caption1 className={styles.rule}>规则：{u.rule}</Caption1>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
   );
 }
 
@@ -230,6 +279,7 @@ function Finding({ item, selected, onSelect }: { item: FindingItem; selected: bo
 function MarkPanel({ mark, hasFindings }: { mark: MarkPanelState; hasFindings: boolean }): JSX.Element {
   const styles = useStyles();
   const { support, present, busy, message } = mark;
+  const messageRef = useFocusOn<HTMLDivElement>(message);
   const how = support.annotation ? `并添加${support.annotation}` : '';
   return (
     <section className={styles.markPanel} aria-label="在工作簿中标注" data-testid="mark-panel">
@@ -260,14 +310,23 @@ function MarkPanel({ mark, hasFindings }: { mark: MarkPanelState; hasFindings: b
             ))}
           </span>
           。原来的填充和备注先保存在隐藏工作表中，清除标注后恢复原样。
+          {!support.annotation && (
+            <span data-testid="mark-fill-only">
+              当前 Excel 版本不支持备注（需要 ExcelApi 1.18）和批注（需要 1.10）：只填色，每个单元格的问题见下方清单，点击一条即在 Excel 中选中它的单元格。
+            </span>
+          )}
         </Caption1>
       ) : (
-        <Caption1 className={styles.muted}>当前 Excel 版本不支持在工作簿中标注（需要 ExcelApi 1.9 或更高版本）。</Caption1>
+        <Caption1 className={styles.muted}>
+          当前 Excel 版本不支持在工作簿中标注（需要 ExcelApi 1.9 或更高版本，例如 Microsoft 365 或 Office 2021）。问题清单见下方；也可在浏览器中打开决算助手页面选择该工作簿，或使用命令行 juesuan check。
+        </Caption1>
       )}
       {message && (
-        <MessageBar intent={message.intent} data-testid="mark-message">
-          <MessageBarBody>{message.text}</MessageBarBody>
-        </MessageBar>
+        <div ref={messageRef} tabIndex={-1}>
+          <MessageBar intent={message.intent} data-testid="mark-message">
+            <MessageBarBody>{message.text}</MessageBarBody>
+          </MessageBar>
+        </div>
       )}
     </section>
   );

@@ -3,24 +3,20 @@
  * a workbook that has been read.
  */
 import * as React from 'react';
-import { Button, makeStyles, mergeClasses, tokens, Tooltip } from '@fluentui/react-components';
+import { makeStyles, Tab, TabList, tokens, Tooltip } from '@fluentui/react-components';
 
 const useStyles = makeStyles({
+  // The tabs keep one row: at the task pane's 360 px they fit; narrower, the row scrolls sideways inside itself
+  // (never the page), and every tab stays reachable with the arrow keys.
   root: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    gap: '4px',
-    padding: '4px',
-    borderRadius: tokens.borderRadiusMedium,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    overflowX: 'auto',
+    overflowY: 'hidden',
+    scrollbarWidth: 'thin',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
-  tab: { minWidth: 'auto', paddingLeft: '8px', paddingRight: '8px' },
-  current: {
-    color: tokens.colorBrandForeground1,
-    fontWeight: tokens.fontWeightSemibold,
-    backgroundColor: tokens.colorBrandBackground2,
-    ':hover': { backgroundColor: tokens.colorBrandBackground2Hover, color: tokens.colorBrandForeground1 },
-  },
+  list: { flexWrap: 'nowrap', width: 'max-content' },
+  tab: { paddingLeft: '6px', paddingRight: '6px', whiteSpace: 'nowrap' },
+  waiting: { color: tokens.colorNeutralForegroundDisabled },
 });
 
 export type FeatureView = 'tables' | 'check' | 'supplement' | 'narrative' | 'rates' | 'audit';
@@ -47,35 +43,53 @@ export interface FeatureBarProps {
   onView: (view: FeatureView) => void;
 }
 
+/**
+ * A Fluent TabList. A function that cannot run yet stays focusable (aria-disabled, with the tooltip 请先读取工作簿)
+ * rather than disabled, so keyboard and screen-reader users learn why.
+ */
 export function FeatureBar({ view, hasData, busy, onTables, onCheck, onView }: FeatureBarProps): JSX.Element {
   const styles = useStyles();
-  const tab = (key: FeatureView, label: string, onClick: () => void, disabled = false) => (
-    <Button
-      key={key}
-      appearance="subtle"
-      size="small"
-      className={mergeClasses(styles.tab, view === key && styles.current)}
-      aria-current={view === key ? 'page' : undefined}
-      data-feature={key}
-      disabledFocusable={disabled}
-      onClick={disabled ? undefined : onClick}
-    >
-      {label}
-    </Button>
-  );
+  const waiting = (key: FeatureView) => key !== 'tables' && (!hasData || (key === 'check' && busy));
+  const activate = (key: FeatureView) => {
+    if (waiting(key)) return;
+    if (key === 'tables') onTables();
+    else if (key === 'check') onCheck();
+    else onView(key);
+  };
+  const tab = (key: FeatureView, label: string) => {
+    const off = waiting(key);
+    const t = (
+      <Tab
+        key={key}
+        value={key}
+        className={off ? `${styles.tab} ${styles.waiting}` : styles.tab}
+        aria-disabled={off ? true : undefined}
+        data-feature={key}
+        // Clicking the current 校验 again runs it again (the workbook may have changed).
+        onClick={key === 'check' && view === 'check' ? () => activate(key) : undefined}
+      >
+        {label}
+      </Tab>
+    );
+    return off && !hasData ? (
+      <Tooltip key={key} content="请先读取工作簿" relationship="description" withArrow>
+        {t}
+      </Tooltip>
+    ) : (
+      t
+    );
+  };
   return (
     <nav className={styles.root} aria-label="功能" data-testid="features">
-      {tab('tables', '表格', onTables)}
-      {FEATURES.map((f) => {
-        const onClick = f.key === 'check' ? onCheck : () => onView(f.key);
-        return hasData ? (
-          tab(f.key, f.label, onClick, f.key === 'check' && busy)
-        ) : (
-          <Tooltip key={f.key} content="请先读取工作簿" relationship="description" withArrow>
-            {tab(f.key, f.label, onClick, true)}
-          </Tooltip>
-        );
-      })}
+      <TabList
+        className={styles.list}
+        size="small"
+        selectedValue={view}
+        onTabSelect={(_, d) => activate(d.value as FeatureView)}
+      >
+        {tab('tables', '表格')}
+        {FEATURES.map((f) => tab(f.key, f.label))}
+      </TabList>
     </nav>
   );
 }

@@ -29,6 +29,7 @@ const useStyles = makeStyles({
     ':hover': { backgroundColor: tokens.colorBrandBackground2Hover },
   },
   badge: { flexShrink: 0, marginTop: '1px' },
+  li: { listStyle: 'none' },
 });
 
 export interface FindingRowProps {
@@ -37,12 +38,19 @@ export interface FindingRowProps {
   selected: boolean;
   onSelect: () => void;
   children: React.ReactNode;
+  /** Controls shown with the finding but outside its button (no nested interactive elements). */
+  actions?: React.ReactNode;
 }
 
-export function FindingRow({ testId, finding, selected, onSelect, children }: FindingRowProps): JSX.Element {
+/**
+ * A list item (the list keeps its semantics) holding one button-like block: role="button" sits on the inner div,
+ * never on the <li>. Controls of their own (`actions`) go beside the button, never inside it.
+ */
+export function FindingRow({ testId, finding, selected, onSelect, children, actions }: FindingRowProps): JSX.Element {
   const styles = useStyles();
   return (
-    <li
+    <li className={styles.li} data-testid={`${testId}-item`}>
+    <div
       className={mergeClasses(styles.item, selected && styles.selected)}
       role="button"
       tabIndex={0}
@@ -63,6 +71,8 @@ export function FindingRow({ testId, finding, selected, onSelect, children }: Fi
         {finding.severity}
       </Badge>
       {children}
+    </div>
+    {actions}
     </li>
   );
 }

@@ -31,6 +31,7 @@ import type { HostKind } from '../host';
 import * as engine from '../engine';
 import { LoadedWorkbook } from '../engine';
 import { FORMS, NarrativeBlock, NarrativeDoc, narrativeWrittenText, placeholderText, REGENERATE_QUESTION } from '../narrativeView';
+import { focusLater } from './focus';
 import { Notices, WriteMessage } from './Notices';
 
 const useStyles = makeStyles({
@@ -91,6 +92,7 @@ export function NarrativeView({ data, host, onData }: NarrativeViewProps): JSX.E
   const [notes, setNotes] = React.useState<string[]>([]);
   const [copied, setCopied] = React.useState<engine.CopyResult>();
   const [docxError, setDocxError] = React.useState<string>();
+  const trigger = React.useRef<HTMLButtonElement>(null);
 
   const generate = async () => {
     setConfirm(false);
@@ -159,14 +161,21 @@ export function NarrativeView({ data, host, onData }: NarrativeViewProps): JSX.E
           </RadioGroup>
         </div>
         <div className={styles.actions}>
-          <Button appearance="primary" size="small" disabled={busy} onClick={start} data-testid="narrative-button">
+          <Button ref={trigger} appearance="primary" size="small" disabledFocusable={busy} onClick={busy ? undefined : start} data-testid="narrative-button">
             {doc || engine.hasSheet(data, engine.NARRATIVE_SHEET) ? '重新生成说明' : '生成说明'}
           </Button>
           {busy && <Spinner size="extra-tiny" label="正在生成…" labelPosition="after" />}
         </div>
       </section>
 
-      <Dialog open={confirm} onOpenChange={(_, d) => setConfirm(d.open)} modalType="alert">
+      <Dialog
+        open={confirm}
+        onOpenChange={(_, d) => {
+          setConfirm(d.open);
+          if (!d.open) focusLater(trigger); // Esc: back to the button that opened it
+        }}
+        modalType="alert"
+      >
         <DialogSurface data-testid="narrative-confirm">
           <DialogBody>
             <DialogTitle>重新生成说明</DialogTitle>
@@ -175,7 +184,13 @@ export function NarrativeView({ data, host, onData }: NarrativeViewProps): JSX.E
               <Button appearance="primary" onClick={() => void generate()} data-testid="narrative-confirm-yes">
                 重新生成
               </Button>
-              <Button onClick={() => setConfirm(false)} data-testid="narrative-confirm-no">
+              <Button
+                onClick={() => {
+                  setConfirm(false);
+                  focusLater(trigger);
+                }}
+                data-testid="narrative-confirm-no"
+              >
                 取消
               </Button>
             </DialogActions>
@@ -227,7 +242,7 @@ export function NarrativeView({ data, host, onData }: NarrativeViewProps): JSX.E
               <MessageBarBody>{docxError}</MessageBarBody>
             </MessageBar>
           )}
-          <article className={styles.doc} aria-label="生成的说明" data-testid="narrative-text">
+          <article className={styles.doc} aria-label="生成的说明" tabIndex={0} data-testid="narrative-text">
             {doc.blocks.map((b) => (
               <Block key={b.key} block={b} />
             ))}

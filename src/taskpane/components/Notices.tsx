@@ -1,6 +1,7 @@
 /** The message shown after writing a sheet: what was done (or the error), what to do next, what Excel could not do. */
 import * as React from 'react';
 import { makeStyles, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { useFocusOn } from './focus';
 
 export interface WriteMessage {
   intent: 'success' | 'error' | 'info' | 'warning';
@@ -18,9 +19,11 @@ const useStyles = makeStyles({
 
 export function Notices({ message, testId }: { message?: WriteMessage; testId: string }): JSX.Element | null {
   const styles = useStyles();
+  // A new message is the result of the action just taken: it takes the focus.
+  const ref = useFocusOn<HTMLDivElement>(message);
   if (!message) return null;
   return (
-    <div className={styles.root}>
+    <div className={styles.root} ref={ref} tabIndex={-1}>
       <MessageBar intent={message.intent} data-testid={testId} layout="multiline">
         <MessageBarBody>
           {message.text}

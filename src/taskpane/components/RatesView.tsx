@@ -130,7 +130,7 @@ export function RatesView({ data, host, active, onData }: RatesViewProps): JSX.E
 
       <section className={styles.panel} aria-label="写入执行率汇总">
         <div className={styles.actions}>
-          <Button appearance="primary" size="small" disabled={busy || !rates} onClick={() => void write()} data-testid="rates-button">
+          <Button appearance="primary" size="small" disabledFocusable={busy || !rates} onClick={busy || !rates ? undefined : () => void write()} data-testid="rates-button">
             {exists ? '更新“执行率汇总”工作表' : '写入“执行率汇总”工作表'}
           </Button>
           {busy && <Spinner size="extra-tiny" label="正在写入…" labelPosition="after" />}

@@ -19,12 +19,13 @@ export interface PreviewSelection {
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '8px' },
-  head: { display: 'flex', alignItems: 'center', columnGap: '16px', rowGap: '4px', flexWrap: 'wrap' },
-  picker: { display: 'flex', alignItems: 'center', gap: '6px', whiteSpace: 'nowrap' },
+  head: { display: 'flex', alignItems: 'center', columnGap: '16px', rowGap: '4px', flexWrap: 'wrap', minWidth: 0 },
+  picker: { display: 'flex', alignItems: 'center', gap: '6px', minWidth: 0, maxWidth: '100%' },
+  select: { minWidth: 0, maxWidth: '100%', flexShrink: 1 },
   scroller: {
     position: 'relative',
     overflow: 'auto',
-    maxHeight: '60vh',
+    maxHeight: '32vh',
     border: `1px solid ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
@@ -130,13 +131,13 @@ export function SheetPreview({ snapshot, selection, onSheetChange }: SheetPrevie
       box.scrollTop += t.top - b.top - headH - 4;
       box.scrollLeft += t.left - b.left - sideW - 4;
     }
-    if (typeof box.scrollIntoView === 'function') box.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    // Only the preview scrolls: it is pinned in view (App), so the page itself never jumps.
     // Runs again for every new selection object, so clicking the same table twice scrolls back to it.
   }, [selection, sheet?.name, small, range]);
 
   if (!sheet || !grid) return <Caption1 className={styles.muted}>工作簿中没有工作表。</Caption1>;
 
-  const colHeads = Array.from({ length: grid.colCount }, (_, c) => c);
+  const colHeads = grid.cols;
   return (
     <section className={styles.root} aria-label="工作表预览" data-testid="preview">
       <div className={styles.head}>
@@ -145,7 +146,7 @@ export function SheetPreview({ snapshot, selection, onSheetChange }: SheetPrevie
           <Label htmlFor={selectId} size="small">
             工作表
           </Label>
-          <Select id={selectId} size="small" value={sheet.name} onChange={(_, d) => onSheetChange(d.value)} data-testid="sheet-select">
+          <Select id={selectId} size="small" className={styles.select} value={sheet.name} onChange={(_, d) => onSheetChange(d.value)} data-testid="sheet-select">
             {snapshot.sheets.map((s) => (
               <option key={s.name} value={s.name}>
                 {s.hidden ? `${s.name}（隐藏）` : s.name}
@@ -159,7 +160,7 @@ export function SheetPreview({ snapshot, selection, onSheetChange }: SheetPrevie
           </Caption1>
         )}
       </div>
-      <div className={styles.scroller} ref={scroller}>
+      <div className={styles.scroller} ref={scroller} tabIndex={0} role="region" aria-label={`工作表“${sheet.name}”的内容`}>
         <table className={styles.grid} data-sheet={sheet.name}>
           <thead>
             <tr>

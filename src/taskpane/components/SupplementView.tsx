@@ -89,7 +89,7 @@ export function SupplementView({ data, host, onData }: SupplementViewProps): JSX
           <Body1>工作簿中还没有“补充信息”工作表（共 {status.total} 项待填写）。</Body1>
         )}
         <div className={styles.actions}>
-          <Button appearance="primary" size="small" disabled={busy} onClick={() => void write()} data-testid="supplement-button">
+          <Button appearance="primary" size="small" disabledFocusable={busy} onClick={busy ? undefined : () => void write()} data-testid="supplement-button">
             {status.present ? '刷新“补充信息”工作表' : '添加“补充信息”工作表'}
           </Button>
           {busy && <Spinner size="extra-tiny" label="正在写入…" labelPosition="after" />}

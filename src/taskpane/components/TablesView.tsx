@@ -36,7 +36,9 @@ const useStyles = makeStyles({
     ':active': { backgroundColor: tokens.colorBrandBackground2Pressed },
   },
   num: { color: tokens.colorNeutralForeground3, marginRight: '6px', whiteSpace: 'nowrap' },
-  nameCell: { wordBreak: 'break-all' },
+  nameCell: { wordBreak: 'break-word', overflowWrap: 'anywhere', paddingTop: '4px', paddingBottom: '4px' },
+  where: { display: 'block', color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+  rangeHead: { width: '1%', whiteSpace: 'nowrap' },
   nowrap: { whiteSpace: 'nowrap' },
   mono: { fontFamily: tokens.fontFamilyMonospace, whiteSpace: 'nowrap' },
   name: { display: 'inline', marginRight: '4px' },
@@ -61,7 +63,16 @@ export function TablesView({ accounts, host, selectedRef, onSelect }: TablesView
   const clickHint = host === 'excel' ? '点击一行，在 Excel 中选中该表的区域。' : '点击一行，在工作表预览中定位该表。';
   return (
     <div className={styles.root} data-testid="tables-view">
-      {missing.length > 0 && (
+      {standard.length === 0 && (
+        <MessageBar intent="info" layout="multiline" data-testid="no-tables">
+          <MessageBarBody>
+            <MessageBarTitle>没有找到决算公开表</MessageBarTitle>
+            工作簿中没有九张部门决算公开表（收入支出决算总表、收入决算表……）中的任何一张。决算助手按表名识别各表：请确认打开的是部门决算公开表工作簿，表名写在表格上方或工作表名中。
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {missing.length > 0 && standard.length > 0 && (
         <MessageBar intent="warning" data-testid="missing">
           <MessageBarBody>
             <MessageBarTitle>缺少 {missing.length} 张标准表</MessageBarTitle>
@@ -70,6 +81,7 @@ export function TablesView({ accounts, host, selectedRef, onSelect }: TablesView
         </MessageBar>
       )}
 
+      {standard.length > 0 && (
       <section className={styles.section} aria-label="标准表">
         <Subtitle2 as="h2">标准表（{standard.length}/9）</Subtitle2>
         {standard.length > 0 ? (
@@ -83,10 +95,9 @@ export function TablesView({ accounts, host, selectedRef, onSelect }: TablesView
               testId="standard-tables"
             />
           </>
-        ) : (
-          <Body1 className={styles.hint}>未找到标准表。</Body1>
-        )}
+        ) : null}
       </section>
+      )}
 
       {extra.length > 0 && (
         <section className={styles.section} aria-label="其他表">
@@ -118,9 +129,7 @@ function LocationTable(props: {
       <TableHeader>
         <TableRow>
           <TableHeaderCell>{props.idHeader}</TableHeaderCell>
-          <TableHeaderCell>工作表</TableHeaderCell>
-          <TableHeaderCell>区域</TableHeaderCell>
-          <TableHeaderCell>单位</TableHeaderCell>
+          <TableHeaderCell className={styles.rangeHead}>区域</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -143,24 +152,26 @@ function LocationTable(props: {
                 }
               }}
             >
+              {/* Name first, then where it is on a line of its own: at 360 px every name stays readable. */}
               <TableCell className={styles.nameCell}>
-                <span className={styles.num}>{tableNumber(t.id)}</span>
-                <span className={styles.name} data-col="name">
-                  {t.name}
-                </span>
-                {t.empty && (
-                  <Badge appearance="tint" color="informative" size="small">
-                    无数据
-                  </Badge>
-                )}
-              </TableCell>
-              <TableCell className={styles.nowrap} data-col="sheet">
-                {t.sheet}
+                <div>
+                  <span className={styles.num}>{tableNumber(t.id)}</span>
+                  <span className={styles.name} data-col="name">
+                    {t.name}
+                  </span>
+                  {t.empty && (
+                    <Badge appearance="tint" color="informative" size="small">
+                      无数据
+                    </Badge>
+                  )}
+                </div>
+                <Caption1 className={styles.where}>
+                  工作表 <span data-col="sheet">{t.sheet}</span> · <span data-col="unit">{unitText(t)}</span>
+                </Caption1>
               </TableCell>
               <TableCell className={styles.mono} data-col="range">
                 {t.range}
               </TableCell>
-              <TableCell className={styles.nowrap}>{unitText(t)}</TableCell>
             </TableRow>
           );
         })}

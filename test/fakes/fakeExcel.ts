@@ -22,14 +22,45 @@
  *  - cell formats (Range.format font / alignment / wrap / borders, setCellProperties 1.9 with textRuns 1.18): kept
  *    per cell in FakeCell.format and FakeCell.runs; typing a new value drops the text runs, as Excel does;
  *  - column widths (points), hidden columns, merge / unmerge (merging keeps only the top-left value), freeze panes;
+ *  - Excel on the web's request limits (`model.limits`, EXCEL_WEB_LIMITS by default): a sync whose request (every
+ *    queued action, ACTION_BYTES each, plus the JSON of the values / formulas / formats written) or whose response
+ *    (the JSON of every property loaded) exceeds 5 MB fails with RequestPayloadSizeLimitExceeded /
+ *    ResponsePayloadSizeLimitExceeded, and reading more than 5,000,000 cells of one range fails with
+ *    RangeExceedsLimit, as documented ("Resource limits and performance optimization for Office Add-ins");
  *  - charts (Worksheet.charts): add(type, source, seriesBy) makes one series per column (or row) of the source,
  *    series names / values / x-axis values (setValues, setXAxisValues, series.add: ExcelApi 1.7), title, legend,
  *    data labels (numberFormat 1.8), value axis, setPosition; only the chart types listed in CHART_TYPES exist.
  */
-import { CellRange } from '../../snapshot/types';
-import { a1, parseA1, rangeA1 } from '../../snapshot/address';
+import { CellRange } from '../../src/snapshot/types';
+import { a1, parseA1, rangeA1 } from '../../src/snapshot/address';
 
 const MAX_ROWS = 1048576;
+
+/** Excel on the web: 5 MB per request and per response; every platform: 5,000,000 cells per range read. */
+export const EXCEL_WEB_LIMITS = { payloadBytes: 5_000_000, cellsPerRead: 5_000_000 };
+/** Request bytes counted for one queued action (object path + method + arguments other than data matrices). */
+export const ACTION_BYTES = 120;
+
+/** An error as Office.js reports it: `code` carries the Excel error code. */
+export function officeError(code: string, message: string): Error {
+  return Object.assign(new Error(`${code}: ${message}`), { name: 'RichApi.Error', code });
+}
+
+/** UTF-8 length of the JSON of `value`, the size it takes in a request or response. */
+export function jsonBytes(value: unknown): number {
+  const s = JSON.stringify(value) ?? '';
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00) {
+      n += 4; // a surrogate pair: one 4-byte character
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
 const MAX_COLS = 16384;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -171,6 +202,8 @@ export class FakeWorkbookModel {
   excelApi = '1.18';
   /** Report pattern null for both "no fill" and solid fills (OfficeDev/office-js#4900). */
   fillPatternReadsNull = false;
+  /** Request / response size and cells-per-read limits, enforced at every sync (tests may lower them). */
+  limits = { ...EXCEL_WEB_LIMITS };
   private nextCommentId = 1;
   commentId(): string {
     return `{comment-${this.nextCommentId++}}`;
@@ -257,13 +290,24 @@ export class FakeContext {
   syncCount = 0;
   /** Number of queued actions (loads, method calls, property sets) sent by each sync. */
   readonly batchSizes: number[] = [];
+  /** Estimated request and response bytes of each sync (see EXCEL_WEB_LIMITS). */
+  readonly requestSizes: number[] = [];
+  readonly responseSizes: number[] = [];
   private queue: Op[] = [];
+  private requestBytes = 0;
+  private responseBytes = 0;
   constructor(model: FakeWorkbookModel) {
     this.model = model;
     this.workbook = new FakeWorkbook(this);
   }
-  enqueue(op: Op): void {
+  /** Queue an action; `bytes` is what it adds to the request (data written counts on top of ACTION_BYTES). */
+  enqueue(op: Op, bytes = ACTION_BYTES): void {
     this.queue.push(op);
+    this.requestBytes += bytes;
+  }
+  /** A loaded property's value travels back in the response. */
+  noteResponse(value: unknown): void {
+    this.responseBytes += jsonBytes(value);
   }
   /** A request that needs ExcelApi `version`: fails the next sync on an older host, as Office.js does. */
   requireApi(version: string, what: string): void {
@@ -278,8 +322,24 @@ export class FakeContext {
     const ops = this.queue;
     this.queue = [];
     this.batchSizes.push(ops.length);
+    const request = this.requestBytes;
+    this.requestBytes = 0;
+    this.responseBytes = 0;
+    this.requestSizes.push(request);
     await Promise.resolve();
-    for (const op of ops) op();
+    const limit = this.model.limits.payloadBytes;
+    if (request > limit) {
+      this.responseSizes.push(0);
+      throw officeError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${request} > ${limit} bytes).`);
+    }
+    try {
+      for (const op of ops) op();
+    } finally {
+      this.responseSizes.push(this.responseBytes);
+    }
+    if (this.responseBytes > limit) {
+      throw officeError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${this.responseBytes} > ${limit} bytes).`);
+    }
   }
   /** The fake typed as the real thing, for the adapter under test. */
   asExcel(): Excel.RequestContext {
@@ -346,7 +406,11 @@ abstract class FakeProxy<T> {
     this.context.enqueue(() => {
       const t = this.resolve();
       if (t === null) return; // loads on a null object are ignored; its properties stay unavailable
-      for (const p of list) this.loaded.set(p, this.readProp(t, p));
+      for (const p of list) {
+        const value = this.readProp(t, p);
+        this.context.noteResponse(value);
+        this.loaded.set(p, value);
+      }
     });
     return this;
   }
@@ -466,20 +530,19 @@ export class FakeWorksheet extends FakeProxy<FakeSheetModel> {
   get freezePanes(): FakeFreezePanes {
     return new FakeFreezePanes(this.context, () => this.must());
   }
+  /** ExcelApi 1.1: the used range, A1 on an empty sheet (valuesOnly is ignored: values only, as modelled). */
+  getUsedRange(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const s = this.must();
+      return usedBounds(s) ?? { sheet: s, r0: 0, c0: 0, r1: 0, c1: 0 };
+    });
+  }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     if (valuesOnly !== true) throw new Error('fake: only getUsedRangeOrNullObject(true) is modelled');
+    this.context.requireApi('1.4', 'Worksheet.getUsedRangeOrNullObject');
     return new FakeRange(
       this.context,
-      () => {
-        const s = this.must();
-        let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
-        for (const [k, cell] of s.cells) {
-          if (!s.hasValue(cell)) continue;
-          const [r, c] = k.split(',').map(Number);
-          r0 = Math.min(r0, r); c0 = Math.min(c0, c); r1 = Math.max(r1, r); c1 = Math.max(c1, c);
-        }
-        return r1 < 0 ? null : { sheet: s, r0, c0, r1, c1 };
-      },
+      () => usedBounds(this.must()),
       true,
     );
   }
@@ -493,6 +556,7 @@ export class FakeWorksheet extends FakeProxy<FakeSheetModel> {
     });
   }
   getRangeByIndexes(row: number, col: number, rowCount: number, colCount: number): FakeRange {
+    this.context.requireApi('1.7', 'Worksheet.getRangeByIndexes');
     return new FakeRange(this.context, () => {
       if (rowCount < 1 || colCount < 1) throw new Error('InvalidArgument: empty range');
       return { sheet: this.must(), r0: row, c0: col, r1: row + rowCount - 1, c1: col + colCount - 1 };
@@ -518,11 +582,26 @@ export class FakeWorksheet extends FakeProxy<FakeSheetModel> {
   }
 }
 
+/** The cells holding a value, as a range (null: none). */
+function usedBounds(s: FakeSheetModel): RangeTarget | null {
+  let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+  for (const [k, cell] of s.cells) {
+    if (!s.hasValue(cell)) continue;
+    const [r, c] = k.split(',').map(Number);
+    r0 = Math.min(r0, r); c0 = Math.min(c0, c); r1 = Math.max(r1, r); c1 = Math.max(c1, c);
+  }
+  return r1 < 0 ? null : { sheet: s, r0, c0, r1, c1 };
+}
+
 interface RangeTarget extends CellRange {
   sheet: FakeSheetModel;
 }
 
 export class FakeRange extends FakeProxy<RangeTarget> {
+  load(props?: string | string[]): this {
+    if (parseProps(props).some((p) => p === 'rowHidden' || p === 'columnHidden')) this.context.requireApi('1.2', 'Range.rowHidden/columnHidden');
+    return super.load(props);
+  }
   protected readonly loadable = [
     'address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'values', 'text', 'numberFormat',
     'formulas', 'valueTypes', 'rowHidden', 'columnHidden',
@@ -532,7 +611,8 @@ export class FakeRange extends FakeProxy<RangeTarget> {
     const rows = t.r1 - t.r0 + 1;
     const cols = t.c1 - t.c0 + 1;
     const grid = (f: (cell: FakeCell | undefined) => unknown) => {
-      if (rows * cols > 5_000_000) throw new Error('fake: range too large to read');
+      const max = this.context.model.limits.cellsPerRead;
+      if (rows * cols > max) throw officeError('RangeExceedsLimit', `The cell count in the range (${rows * cols}) has exceeded the maximum supported number (${max}).`);
       return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => f(s.get(t.r0 + r, t.c0 + c))));
     };
     const hidden = (set: Set<number>, from: number, to: number): boolean | null => {
@@ -615,7 +695,7 @@ export class FakeRange extends FakeProxy<RangeTarget> {
           else typeInto(cell, input, kind === 'formulas');
         }),
       );
-    });
+    }, ACTION_BYTES + jsonBytes(matrix));
   }
   get format(): FakeRangeFormat {
     return new FakeRangeFormat(this.context, () => this.must());
@@ -687,9 +767,10 @@ export class FakeRange extends FakeProxy<RangeTarget> {
         throw new Error(`InvalidArgument: cell properties have the wrong dimensions for ${rangeA1(t)}`);
       }
       props.forEach((row, r) => row.forEach((p, c) => applyCellProperties(t.sheet, t.r0 + r, t.c0 + c, p)));
-    });
+    }, ACTION_BYTES + jsonBytes(props));
   }
   getMergedAreasOrNullObject(): FakeRangeAreas {
+    this.context.requireApi('1.13', 'Range.getMergedAreasOrNullObject');
     return new FakeRangeAreas(
       this.context,
       () => {
