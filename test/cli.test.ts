@@ -131,6 +131,10 @@ describe('juesuan check', () => {
       cells: ['公开05表!C9', '公开05表!C10', '公开05表!C11', '公开05表!C12', '公开05表!C13', '公开05表!C14'],
       expected: '639.90',
       actual: '638.90',
+      status: '未处理',
+      note: null,
+      fingerprint: expect.stringMatching(/^[0-9a-z]{11}$/),
+      reopened: null,
     });
     expect(j.summary.错误).toBe(2);
   });
@@ -194,8 +198,8 @@ describe('init → 补充信息 → generate', () => {
     });
     await wb.xlsx.writeFile(file);
     const again = await run('init', file);
-    // unit name, year, the two typed values, and 机关运行经费 linked to 表6's 公用经费合计
-    expect(again.out).toContain('保留已填写的 5 项');
+    // The existing 补充信息 is kept as it is (typed values, the prefilled link to 表6's 公用经费合计).
+    expect(again.out).toContain('原有内容一字未改');
     const check = new ExcelJS.Workbook();
     await check.xlsx.readFile(file);
     let running: ExcelJS.CellValue = null;
@@ -249,8 +253,62 @@ describe('juesuan audit', () => {
 });
 
 it('unknown command and no arguments: usage, exit 2', async () => {
-  expect((await run()).code).toBe(2);
+  const none = await run();
+  expect(none.code).toBe(2);
+  for (const c of ['read', 'check', 'init', 'rates', 'generate', 'audit']) expect(none.out).toContain(`juesuan ${c} <`);
   const r = await run('frobnicate');
   expect(r.code).toBe(2);
   expect(r.err).toContain('未知命令“frobnicate”');
+  expect((await run('chek', 'x.xlsx')).err.split('\n')[0]).toBe('未知命令“chek”（是不是 check？）。');
+});
+
+describe('a command line that fails loudly', () => {
+  const book = path.join(FIX, 'yuquan2021-sichuan.xlsx');
+
+  it.each([
+    [['check', book, '--yeer', '2020'], 'juesuan check 没有选项“--yeer”（是不是 --year？）。', 'juesuan check <工作簿.xlsx|文件夹> [--year N]'],
+    [['init', book, '--bogus', 'x'], 'juesuan init 没有选项“--bogus”。', 'juesuan init <工作簿.xlsx> [-o 输出.xlsx]'],
+    [['read', book, '--json', '--verbose'], 'juesuan read 没有选项“--verbose”。', 'juesuan read <工作簿.xlsx> [--json]'],
+    [['rates', book, 'extra.xlsx'], 'juesuan rates 多了参数“extra.xlsx”：只接受 1 个（工作簿.xlsx）。', 'juesuan rates <工作簿.xlsx> [--json]'],
+    [['generate', book, 'out.xlsx'], 'juesuan generate 多了参数“out.xlsx”：只接受 1 个（工作簿.xlsx）。', 'juesuan generate <工作簿.xlsx> [-o 输出.xlsx]'],
+    [['read'], 'juesuan read 缺少参数 <工作簿.xlsx>。', 'juesuan read <工作簿.xlsx>'],
+    [['generate', book, '-o'], '选项 --output 后面缺少取值。', 'juesuan generate <工作簿.xlsx>'],
+    [['audit', book, '--json', '--text'], '选项 --text 后面缺少取值。', 'juesuan audit <工作簿.xlsx>'],
+    [['check', '--json', book, '--catalogue'], '选项 --catalogue 后面缺少取值。', 'juesuan check <工作簿.xlsx|文件夹>'],
+  ])('%j is refused: exit 2, one Chinese line, then the usage, nothing run', async (argv, message, usage) => {
+    const r = await run(...argv);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    const lines = r.err.trim().split('\n');
+    expect(lines[0]).toBe(message);
+    expect(lines[1]).toMatch(/^用法：juesuan /);
+    expect(lines[1]).toContain(usage);
+    expect(lines).toHaveLength(2);
+  });
+
+  it('a refused init writes nothing', async () => {
+    const input = path.join(tmp, '拒绝.xlsx');
+    fs.copyFileSync(book, input);
+    expect((await run('init', input, '--bogus', 'x')).code).toBe(2);
+    expect(fs.readdirSync(tmp).filter((f) => f.startsWith('拒绝'))).toEqual(['拒绝.xlsx']);
+  });
+
+  it.each(['read', 'check', 'init', 'rates', 'generate', 'audit'])('%s --help: the Chinese help, every option, exit 0', async (command) => {
+    const r = await run(command, '--help');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(new RegExp(`^用法： juesuan ${command} <`));
+    expect(r.out).toContain('参数：');
+    expect(r.out).toContain('选项：');
+    expect(r.out).toContain('-h, --help');
+    expect(r.out).not.toMatch(/Usage|Options|Arguments|display help/);
+    expect((await run('help', command)).out).toBe(r.out);
+  });
+
+  it('options still take --name=value and -o value, anywhere after the command', async () => {
+    const r = await run('check', '--year=2030', book);
+    expect(r.out).toMatch(/2030年不在内置的2020—2025年范围内/);
+    const out = path.join(tmp, '等号.xlsx');
+    expect((await run('init', '-o', out, book)).code).toBe(0);
+    expect(fs.existsSync(out)).toBe(true);
+  });
 });

@@ -61,6 +61,7 @@ export function readAccounts(snapshot: WorkbookSnapshot): Accounts {
   const otherYears = years.slice(1).map(([y]) => y).sort();
 
   const accounts: Accounts = { source: snapshot.source, facts: { otherYears }, tables: [], missing: [], issues: [] };
+  for (const note of snapshot.notes ?? []) accounts.issues.push({ severity: '警告', code: 'R-读取范围', message: note, cells: [] });
   const banner = year ? undefined : bannerFacts(snapshot);
   if (year) {
     accounts.facts.year = year;
@@ -141,6 +142,18 @@ export function readAccounts(snapshot: WorkbookSnapshot): Accounts {
       code: 'R-缺表',
       message: `未找到${TABLE_NAMES[id]}（${tableNumber(id)}）。请确认工作簿中有这张表，且表头标题未被改动。`,
       cells: [],
+      table: id,
+    });
+  }
+  // Tables 2, 3 and 5 state their 合计 row; without it the totals cannot be checked or quoted.
+  for (const id of ['T2', 'T3', 'T5'] as const) {
+    const t = accounts[id];
+    if (!t || t.location.empty || t.total || !t.rows.length) continue;
+    accounts.issues.push({
+      severity: '错误',
+      code: 'R-缺合计',
+      message: `${TABLE_NAMES[id]}（${t.location.sheet}!${t.location.range}）中没有找到“合计”行，可能被删除：表内合计无法核对，说明中的合计数也无法取得。请恢复合计行后再运行。`,
+      cells: [`${t.location.sheet}!${t.location.range}`],
       table: id,
     });
   }

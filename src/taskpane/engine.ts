@@ -159,14 +159,15 @@ export function hasSheet(data: LoadedWorkbook, name: string): boolean {
  * a user's sheet of the same name is refused with a Chinese message), the last sheet activated. In the browser:
  * into the downloadable copy (the original bytes are never modified).
  */
-export async function writeSheets(data: LoadedWorkbook, specs: SheetSpec[]): Promise<Written> {
+export async function writeSheets(data: LoadedWorkbook, specs: SheetSpec[], options: { activate?: boolean } = {}): Promise<Written> {
   if (!data.copy) {
     const { writeSheetSpec } = await import(/* webpackChunkName: "officejs-adapter" */ '../adapters/officejs/writeSheetSpec');
     const skipped: string[] = [];
     await inChinese('写入工作表时出错', () =>
       Excel.run(async (context) => {
         for (let i = 0; i < specs.length; i++) {
-          const report = await writeSheetSpec(context, specs[i], { activate: i === specs.length - 1 });
+          // A very hidden sheet (statuses) cannot be activated.
+          const report = await writeSheetSpec(context, specs[i], { activate: options.activate !== false && !specs[i].visibility && i === specs.length - 1 });
           skipped.push(...report.skipped);
         }
       }),
