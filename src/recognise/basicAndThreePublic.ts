@@ -27,15 +27,26 @@ export function parseBasicExpenditure(
   for (let c = region.c0; c <= region.c1; c++) {
     let n = 0;
     let split = 0;
+    const distinct = new Set<string>();
     for (let r = headerStart; r <= region.r1; r++) {
       const t = grid.norm(r, c);
-      if (ECON_RE.test(t)) n++;
+      if (ECON_RE.test(t)) {
+        n++;
+        distinct.add(t);
+      }
       if (/^3\d{2}$/.test(t) && /^\d{2}$/.test(grid.norm(r, c + 1))) split++;
     }
     // A block may hold a single code ("310 资本性支出" alone) when its header says it is a code column.
     let headed = false;
-    for (let r = headerStart; r <= Math.min(region.r1, headerStart + 4) && !headed; r++) headed = /编码|代码/.test(grid.mergedNorm(r, c));
-    if (n >= 2 || (n === 1 && headed)) codeCols.push({ c, split: split > 0 && split * 2 >= n - 3 });
+    let amountHeaded = false;
+    for (let r = headerStart; r <= Math.min(region.r1, headerStart + 4) && !headed; r++) {
+      const h = grid.mergedNorm(r, c);
+      headed = /编码|代码/.test(h);
+      if (/决算数|金额|^合计$|^小计$/.test(h)) amountHeaded = true;
+    }
+    // Whole-元 amounts such as 30100 look like 经济分类 codes: a column headed as amounts is not a code column.
+    if (amountHeaded && !headed) continue;
+    if ((split > 0 ? n >= 2 : distinct.size >= 2) || (n >= 1 && headed)) codeCols.push({ c, split: split > 0 && split * 2 >= n - 3 });
   }
   // Data starts at the first 经济分类 code, or at a 合计 row with amounts placed above the codes.
   const dataStart = firstRow(
