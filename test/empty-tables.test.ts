@@ -113,6 +113,26 @@ describe.each(FORMS)('an empty table: %s', (_form, data, note) => {
   });
 });
 
+describe.each(FORMS)('any table can be empty — 一般公共预算财政拨款支出决算表: %s', (_form, data, note) => {
+  it('read as empty, no finding on it, its total 0 in the cross-table rules', () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('公开05表');
+    const rows: (Row | null)[] = [
+      ['上海市普陀区财政局2024年度一般公共预算财政拨款支出决算表'],
+      ['', '', '', '', '单位：万元'],
+      ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+    ];
+    const d = data(3);
+    if (d) rows.push(['合计', '', ...d]);
+    if (note) rows.push([note.replace('财政拨款“三公”经费', '一般公共预算财政拨款')]);
+    put(ws, rows, [[0, 0, 0, 4]]);
+    const a = read(wb);
+    expect(a.T5!.location.empty).toBe(true);
+    const findings = runRules(a).filter((f) => f.table === 'T5' && f.severity !== '提示');
+    expect(findings.map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
+  });
+});
+
 describe('a table with numbers that could not be placed is not "empty"', () => {
   it('a 三公 table whose only figure sits under no recognised header keeps its finding', () => {
     const wb = new ExcelJS.Workbook();

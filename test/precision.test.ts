@@ -178,3 +178,29 @@ describe('a whole published workbook written in 元 after rounding to 0.01 万�
     expect(hint?.message).toContain('各项相加为 8,530,100.00元（853.01万元），表中为 8,530,000.00元（853.00万元），相差 100.00元（0.01万元）');
   });
 });
+
+describe('whole-元 amounts are never taken for codes', () => {
+  it('a 基本支出表 in 元 whose amounts look like 经济分类 codes (30100, 31200) reads them as amounts', () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('公开06表');
+    const rows: (string | number)[][] = [
+      ['城南街道办事处2023年度一般公共预算财政拨款基本支出决算表'],
+      ['', '', '', '', '', '单位：元'],
+      ['人员经费', '', '', '公用经费', '', ''],
+      ['科目编码', '科目名称', '决算数', '科目编码', '科目名称', '决算数'],
+      ['301', '工资福利支出', 31200, '302', '商品和服务支出', 30100],
+      ['30101', '基本工资', 31200, '30201', '办公费', 30100],
+      ['人员经费合计', '', 31200, '公用经费合计', '', 30100],
+    ];
+    rows.forEach((row, i) => row.forEach((v, j) => v !== '' && (ws.getCell(i + 1, j + 1).value = v)));
+    const a = readAccounts(snapshotFromExcelJs(wb, 'yuan-codes.xlsx'));
+    expect(a.T6!.items.map((i) => [i.code, i.value?.fen, i.value?.cell])).toEqual([
+      ['301', 3_120_000, '公开06表!C5'],
+      ['302', 3_010_000, '公开06表!F5'],
+      ['30101', 3_120_000, '公开06表!C6'],
+      ['30201', 3_010_000, '公开06表!F6'],
+    ]);
+    expect([a.T6!.personnelTotal?.values.amount?.fen, a.T6!.publicTotal?.values.amount?.fen]).toEqual([3_120_000, 3_010_000]);
+    expect(runRules(a).filter((f) => f.table === 'T6' && f.severity === '错误')).toEqual([]);
+  });
+});

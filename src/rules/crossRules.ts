@@ -2,7 +2,7 @@
 import { CodedTable, Line, TwoSidedTable } from '../model/types';
 import { MoneyUnit } from '../money/money';
 import { Report } from './types';
-import { checkSame, fmt, unitLabel } from './relation';
+import { amountText, checkSame, fmt } from './relation';
 import { classLines } from './lines';
 
 export { emptyTableZero } from './lines';
@@ -43,7 +43,7 @@ export function compareClasses(o: {
     } else if (l && lf && lf.fen !== 0 && !o.b.location.empty) {
       o.report({
         table: 'X',
-        message: `${o.what}：${o.aName}有“${l.label.trim()}” ${fmt(lf.fen, o.unit)}${unitLabel(o.unit)}，但${o.bName}中没有 ${code} 类。`,
+        message: `${o.what}：${o.aName}有“${l.label.trim()}” ${amountText(lf.fen, o.unit)}，但${o.bName}中没有 ${code} 类。`,
         cells: [lf.cell],
         expected: fmt(lf.fen, o.unit),
         actual: '（无此类）',
@@ -51,7 +51,7 @@ export function compareClasses(o: {
     } else if (r && rf && rf.fen !== 0) {
       o.report({
         table: 'X',
-        message: `${o.what}：${o.bName}有 ${code} ${r.name} ${fmt(rf.fen, o.unit)}${unitLabel(o.unit)}，但${o.aName}中没有这一类的支出行。`,
+        message: `${o.what}：${o.bName}有 ${code} ${r.name} ${amountText(rf.fen, o.unit)}，但${o.aName}中没有这一类的支出行。`,
         cells: [rf.cell],
         expected: fmt(rf.fen, o.unit),
         actual: '（无此行）',

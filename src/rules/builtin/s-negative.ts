@@ -1,6 +1,6 @@
 import { Rule } from '../types';
 import { allFigures, unitOf } from '../lines';
-import { fmt } from '../relation';
+import { amountText, fmt } from '../relation';
 
 /** Only carry-over lines (结转和结余, 结余分配) may legitimately be negative. */
 export const rule: Rule = {
@@ -12,7 +12,7 @@ export const rule: Rule = {
     for (const x of allFigures(accounts)) {
       if (x.figure.fen >= 0 || /结转|结余|closing|opening/.test(x.label())) continue;
       const unit = unitOf((accounts as unknown as Record<string, { location: { unit: 'yuan' | 'wanyuan' } }>)[x.table]);
-      report({ table: x.table, message: `${x.label()} 为负数 ${fmt(x.figure.fen, unit)}，请核对。`, cells: [x.figure.cell], actual: fmt(x.figure.fen, unit) });
+      report({ table: x.table, message: `${x.label()} 为负数 ${amountText(x.figure.fen, unit)}，请核对。`, cells: [x.figure.cell], actual: fmt(x.figure.fen, unit) });
     }
   },
 };

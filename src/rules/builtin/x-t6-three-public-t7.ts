@@ -1,5 +1,5 @@
 import { Rule } from '../types';
-import { fmt, unitLabel } from '../relation';
+import { amountText, fmt } from '../relation';
 import { unitOf } from '../lines';
 import { ThreePublicKey } from '../../model/types';
 
@@ -31,7 +31,7 @@ export const rule: Rule = {
       if (item.fen - three.fen > item.halfWidth + three.halfWidth) {
         report({
           table: 'X',
-          message: `基本支出决算表 ${code} ${label} 为 ${fmt(item.fen, unit)}${unitLabel(unit)}，大于“三公”经费表${label}决算数 ${fmt(three.fen, unit)}${unitLabel(unit)}，请核对。`,
+          message: `基本支出决算表 ${code} ${label} 为 ${amountText(item.fen, unit)}，大于“三公”经费表${label}决算数 ${amountText(three.fen, unit)}，请核对。`,
           cells: [item.cell, three.cell],
           expected: `≤ ${fmt(three.fen, unit)}`,
           actual: fmt(item.fen, unit),
