@@ -285,7 +285,12 @@ export function buildSupplementSheet(accounts: Accounts, existing: Supplement = 
     const old = existing.values.get(f.key);
     let value: SpecCell = { kind: 'empty', style: 'input' };
     if (typed) value = keptCell(typed);
-    else if (old) value = text(old.raw, 'input');
+    else if (old) {
+      // A value given as data (supplementFromValues, the task pane's form): written as its kind says.
+      if (old.fen !== undefined) value = num(Number(formatWanyuan(old.fen)), 'input', '0.00');
+      else if (old.number !== undefined) value = num(old.number, 'input', f.kind === 'year' ? '0' : undefined);
+      else value = text(old.text ?? old.raw, 'input');
+    }
     else if (prefill.has(f.key)) value = prefill.get(f.key)!;
     rows.push(fieldRow(f, value, f.key === 'running.amount' && !typed && !old && prefill.has(f.key)));
   }
