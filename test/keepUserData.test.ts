@@ -251,3 +251,22 @@ describe('rebuilding 补充信息 (browser and Excel writers) writes every typed
     expect(written.get('itemBudget.9999999')).toMatchObject({ kind: 'text', text: '约3000万元' });
   });
 });
+
+describe('the browser page’s downloadable copy is patched, not re-serialised', () => {
+  it('keeps a chart of the user’s sheet and adds the owned sheets', async () => {
+    const engine = await import('../src/taskpane/engine');
+    const withChart = await addCharts(new Uint8Array(fs.readFileSync(FIXTURE)), '公开01表', [
+      { type: 'column', title: '用户自己的图表', categories: 'A7:A9', series: [{ name: '决算数', values: 'C7:C9' }], anchor: { col: 8, row: 2, cols: 6, rows: 12 } },
+    ]);
+    const before = await JSZip.loadAsync(withChart);
+    const chart = await before.file('xl/charts/chart1.xml')!.async('string');
+    const data = await engine.loadFromBytes(withChart, '带图表.xlsx');
+    const written = await engine.addSupplementSheet(data);
+    const result = engine.resultWorkbook(written.data)!;
+    const after = await JSZip.loadAsync(result.bytes);
+    expect(await after.file('xl/charts/chart1.xml')?.async('string')).toBe(chart);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(result.bytes.slice().buffer as ArrayBuffer);
+    expect(wb.getWorksheet('补充信息')).toBeDefined();
+  });
+});
