@@ -12,7 +12,7 @@ import { SectionContext } from './sections';
 import { Sentence } from './text';
 import { Token, findTokens } from './tokens';
 import { resolveSubject, cleanSubject } from './vocabulary';
-import { ResolvedPath, parsePath, resolvePath } from './paths';
+import { ResolvedPath, parsePath, resolveChildItem, resolvePath } from './paths';
 
 export type ClaimKind = 'amount' | 'budget' | 'share' | 'change' | 'changeRate' | 'flat' | 'completion' | 'count' | 'percent';
 
@@ -54,6 +54,12 @@ export interface Claim {
   number?: number;
   /** Percentages as written. */
   percent?: ExactDecimal;
+  /** Budgets and completions: which budget ("年初预算" initial, "全年预算/调整后" adjusted, or not said). */
+  budgetKind?: 'initial' | 'adjusted';
+  /** An amount labelled as last year's ("上年支出为…", "2020年为…" in a 2021 说明). */
+  lastYear?: boolean;
+  /** Inside a reason clause ("主要原因是…较上年增加2万元"): it explains the sentence's claim, it is not it. */
+  inReason?: boolean;
 }
 
 const DELIMS = /[，,；;：:、。！？!?]/;
@@ -62,7 +68,17 @@ const UP = /增加|增长|上升|提高|增/;
 // "占本年支出合计的97.66%", "占比为…", "所占比重为…", "比重为39.58%" (the share of the figure before it).
 const SHARE_RE = /占([^占]*?)(的)?(比重|比例)?(为|达|是)?\s*$|(?:所占)?(?:比重|比例)(?:为|达|是)?\s*$/;
 const COMPLETION_RE = /完成(年初|全年|调整)?预算(数)?(的)?\s*$|(预算)?(完成|执行)率(为|达)?\s*$/;
-const BUDGET_RE = /(年初预算|全年预算|调整预算|预算数|预算)(数)?(为|是|安排)?\s*$/;
+const BUDGET_RE = /(年初预算|全年预算|调整后预算|调整预算|预算数|预算)(数)?(\(调整后\))?(数)?(为|是|安排|:)?\s*$/;
+// "主要原因是…", "变动原因：…", "主要是由于…": what follows explains the sentence's figures, it does not state them.
+const REASON_RE = /(主要)?(变动|增减|差异|增加|减少|增长|下降|变化)?的?原因(主要)?(是|为|系|在于|如下)?\s*[:：]?|主要(是)?(由于|因为)|这主要是|系因/;
+const LAST_YEAR_RE = /(^|[^比较与同和])(上年|去年|上一年|上年度)(同期)?(度)?(决算)?(数)?/;
+
+function budgetKindOf(word: string | undefined): Claim['budgetKind'] {
+  if (!word) return undefined;
+  if (/年初/.test(word)) return 'initial';
+  if (/全年|调整/.test(word)) return 'adjusted';
+  return undefined;
+}
 const COMPARISON_RE = /(与|和|同)?(上年|去年|上年度|上一年|\d{4}\s*年度?)(同期)?(相比|比较)|(比|较)(上年|去年|上年度|上一年|\d{4}\s*年度?)(同期)?|同比|环比/g;
 const GENERIC_RE = /^(本年)?(支出)?(决算)?(数)?(为|是|达)?$|^(共计|合计)(支出)?(为)?$|^执行数(为)?$|^实际支出(为)?$|^支出决算(数)?(为)?$|^决算(数)?(为)?$/;
 const LIST_RE = /其中|主要用于以下方面|主要包括|包括/;
@@ -122,11 +138,14 @@ function extractSentence(s: Sentence, section: SectionContext, ctx: Context, opt
     }
   }
   const tokens = findTokens(norm).filter((t) => t.start >= skipUntil);
+  const reasonAt = norm.slice(skipUntil).search(REASON_RE);
+  const reasonStart = reasonAt >= 0 ? reasonAt + skipUntil : Number.MAX_SAFE_INTEGER;
   const mine: Claim[] = [];
   let prevEnd = skipUntil;
   let listParent: Claim | undefined;
   const newClaim = (c: Omit<Claim, 'id' | 'sentence' | 'section' | 'accept' | 'subjectVia'> & Partial<Claim>): Claim => {
     const claim: Claim = { id: claims.length, sentence: s, section, accept: [], subjectVia: 'none', ...c };
+    if (claim.token && claim.token.start > reasonStart) claim.inReason = true;
     claims.push(claim);
     mine.push(claim);
     return claim;
@@ -166,21 +185,25 @@ function extractSentence(s: Sentence, section: SectionContext, ctx: Context, opt
       }
       if (budget) {
         const subjectPhrase = phrase.slice(0, budget.index);
-        const c = newClaim({ kind: 'budget', token: tok, from: clauseStart, to: tok.end, subjectText: cleanSubject(subjectPhrase), fen, yearLabel });
+        const c = newClaim({ kind: 'budget', token: tok, from: clauseStart, to: tok.end, subjectText: cleanSubject(subjectPhrase), fen, yearLabel, budgetKind: budgetKindOf(budget[1] + (budget[3] ?? '')) });
         assignSubject(c, subjectPhrase, section, s, ctx, mine);
+        if (c.budgetKind === 'adjusted' && c.subject?.endsWith('.budget')) c.subject = `${c.subject.slice(0, -'.budget'.length)}.adjustedBudget`;
         continue;
       }
-      const c = newClaim({ kind: 'amount', token: tok, from: clauseStart, to: tok.end, subjectText: cleanSubject(phrase), fen, yearLabel });
-      assignSubject(c, phrase, section, s, ctx, mine, norm, clauseStart);
-      if (listParent && listParent !== c && listParent.kind === 'amount' && !insideBrackets(norm, listParent.to, tok.start)) c.parent = listParent;
-      ctx.lastAmount = c;
+      const lastYear = (yearLabel !== undefined && opts.year !== undefined && yearLabel.year === opts.year - 1) || LAST_YEAR_RE.test(phrase);
+      const c = newClaim({ kind: 'amount', token: tok, from: clauseStart, to: tok.end, subjectText: cleanSubject(phrase), fen, yearLabel, lastYear: lastYear || undefined });
+      // "上年为…": the subject is the one of the figure before, last year's.
+      const subjectPhrase = lastYear ? phrase.replace(/(上年|去年|上一年|上年度)(同期)?(度)?(决算)?(数)?/g, '') : phrase;
+      assignSubject(c, subjectPhrase, section, s, ctx, mine, norm, clauseStart, opts);
+      if (listParent && listParent !== c && listParent.kind === 'amount' && !c.lastYear && !c.inReason && !insideBrackets(norm, listParent.to, tok.start)) c.parent = listParent;
+      if (!c.inReason && !c.lastYear) ctx.lastAmount = c;
       continue;
     }
 
     if (tok.kind === 'count') {
       const n = Number(tok.value.digits) / 10 ** tok.value.scale;
       const c = newClaim({ kind: 'count', token: tok, from: clauseStart, to: tok.end, subjectText: '', number: n, yearLabel });
-      resolveCount(c, norm, tok, clauseStart, section, s);
+      resolveCount(c, norm, tok, clauseStart, section, s, mine);
       // Count lists are checked only under a total the vocabulary knows (车辆, 团组 …), and not into brackets.
       if (listParent && listParent !== c && listParent.kind === 'count' && listParent.subject && listParent.token?.unit === tok.unit && !insideBrackets(norm, listParent.to, tok.start)) {
         c.parent = listParent;
@@ -194,7 +217,7 @@ function extractSentence(s: Sentence, section: SectionContext, ctx: Context, opt
     const change = CHANGE_WORD.exec(phrase);
     if (share) {
       const denText = (share[1] ?? '').trim().replace(/^(比|比重|比例)$/, '');
-      const of = lastOfKind((c) => c.kind === 'amount');
+      const of = lastOfKind((c) => c.kind === 'amount' && !c.lastYear && !!c.inReason === tok.start > reasonStart);
       const c = newClaim({
         kind: 'share',
         token: tok,
@@ -216,7 +239,7 @@ function extractSentence(s: Sentence, section: SectionContext, ctx: Context, opt
     }
     if (completion) {
       const of = lastOfKind((c) => c.kind === 'amount') ?? (ctx.item?.subject ? undefined : ctx.lastAmount);
-      const c = newClaim({ kind: 'completion', token: tok, from: of && of.sentence === s ? of.from : clauseStart, to: tok.end, subjectText: of?.subjectText ?? '', percent: tok.value, of });
+      const c = newClaim({ kind: 'completion', token: tok, from: of && of.sentence === s ? of.from : clauseStart, to: tok.end, subjectText: of?.subjectText ?? '', percent: tok.value, of, budgetKind: budgetKindOf(completion[1]) });
       if (of) {
         c.subject = of.subject;
         c.accept = of.accept;
@@ -232,7 +255,8 @@ function extractSentence(s: Sentence, section: SectionContext, ctx: Context, opt
       const subjectPhrase = phrase.slice(0, change.index).replace(COMPARISON_RE, '');
       const c = newClaim({ kind: 'changeRate', token: tok, from: clauseStart, to: tok.end, subjectText: cleanSubject(subjectPhrase), percent: tok.value, direction: UP.test(change[1]) ? 'increase' : 'decrease' });
       const own = subjectPhrase.trim() ? resolveSubject(subjectPhrase, { kind: section.kind, sub: section.sub, sentence: norm, tokenKind: 'money' }) : undefined;
-      const pair = lastOfKind((x) => x.kind === 'change' && !x.pair && (!own || x.subject === own.q));
+      const inReason = tok.start > reasonStart;
+      const pair = lastOfKind((x) => x.kind === 'change' && !x.pair && !!x.inReason === inReason && (!own || x.subject === own.q));
       if (pair) {
         c.pair = pair;
         pair.pair = c;
@@ -262,6 +286,13 @@ function extractSentence(s: Sentence, section: SectionContext, ctx: Context, opt
     const subjectPhrase = cut >= 0 ? before.slice(0, cut) : before;
     const c = newClaim({ kind: 'flat', from: clauseStart, to: fm.index + 2, subjectText: cleanSubject(subjectPhrase) });
     assignSubject(c, subjectPhrase, section, s, ctx, mine);
+  }
+  for (const c of mine) {
+    if (!c.inReason || c.subjectVia === 'phrase') continue;
+    c.subject = undefined;
+    c.accept = [];
+    c.subjectVia = 'none';
+    c.path = undefined;
   }
   mine.sort((a, b) => a.from - b.from);
 }
@@ -317,10 +348,30 @@ function assignSubject(
   mine: Claim[],
   norm?: string,
   clauseStart?: number,
+  opts?: ExtractOptions,
 ): void {
   const rctx = { kind: section.kind, sub: section.sub, sentence: s.norm, tokenKind: 'money' as const };
   const cleaned = cleanSubject(phrase);
   const generic = cleaned === '' || GENERIC_RE.test(cleaned) || cleaned.replace(/[\d本年度支出决算数为是达额:：]/g, '') === '';
+  // In a reason clause only the clause's own words name a subject.
+  if (c.inReason) {
+    const own = generic ? undefined : resolveSubject(phrase, rctx);
+    if (own) {
+      c.subject = c.kind === 'budget' ? `${own.q}.budget` : own.q;
+      c.subjectVia = 'phrase';
+    }
+    return;
+  }
+  // A 项 named inside a 类/款 paragraph ("其中：行政运行（项）118.97万元").
+  if (!generic && opts && ctx.item?.path.code && ctx.item.path.level !== '项' && c.kind === 'amount') {
+    const code = resolveChildItem(cleaned.replace(/^(其中|包括)[:：]?/, ''), ctx.item.path.code, opts.accounts, opts.year);
+    if (code) {
+      c.subject = itemKey(section, code);
+      c.subjectVia = 'path';
+      c.path = { ...ctx.item.path, code, level: '项', nameIssues: [] };
+      return;
+    }
+  }
   // In a 具体情况 paragraph a bare "支出决算为…" is the 项 of the paragraph's path.
   if (generic && ctx.item && (c.kind === 'amount' || c.kind === 'budget' || c.kind === 'change' || c.kind === 'flat')) {
     c.path = ctx.item.path;
@@ -340,10 +391,17 @@ function assignSubject(
     return;
   }
   // "金额" after "轿车0辆、": look one clause further back.
-  if (c.kind === 'amount' && norm !== undefined && clauseStart !== undefined && /^金额(为)?$/.test(cleaned)) {
-    const wider = resolveSubject(norm.slice(clauseStartOf(norm, Math.max(0, clauseStart - 1), 0), c.token!.start), rctx);
-    if (wider) {
-      c.subject = wider.q;
+  // "…由中小企业供应商中标或成交的，采购金额…": two clauses back.
+  if (c.kind === 'amount' && norm !== undefined && clauseStart !== undefined && /^(采购)?金额(为)?$/.test(cleaned)) {
+    let from = clauseStart;
+    let best: ReturnType<typeof resolveSubject>;
+    for (let i = 0; i < 2 && from > 0; i++) {
+      from = clauseStartOf(norm, Math.max(0, from - 1), 0);
+      const wider = resolveSubject(norm.slice(from, c.token!.start), rctx);
+      if (wider && (!best || wider.text.length > best.text.length)) best = wider;
+    }
+    if (best) {
+      c.subject = best.q;
       c.subjectVia = 'phrase';
       return;
     }
@@ -377,26 +435,42 @@ function assignSubject(
   }
 }
 
-/** Counts name their subject before ("团组0次") or after ("21个项目开展了…绩效评估") the number. */
-function resolveCount(c: Claim, norm: string, tok: Token, clauseStart: number, section: SectionContext, s: Sentence): void {
+/**
+ * Counts name their subject before ("团组0次") or after ("21个项目开展了…绩效评估") the number. A count is tied
+ * to the noun it counts: "发现问题0个" after "绩效自评" counts 问题, not the projects evaluated, so only function
+ * words may stand between the subject and the number. A bare count ("，12人次") takes the subject of the count
+ * just before it ("国内公务接待2批次，12人次"; "接待外宾1批次，5人次" is 外宾, never 国内).
+ */
+function resolveCount(c: Claim, norm: string, tok: Token, clauseStart: number, section: SectionContext, s: Sentence, mine: Claim[]): void {
   const rctx = { kind: section.kind, sub: section.sub, sentence: s.norm, tokenKind: 'count' as const, unit: tok.unit };
   const before = norm.slice(clauseStart, tok.start);
-  let m = resolveSubject(before, rctx);
+  const tied = (phrase: string, m: ReturnType<typeof resolveSubject>, side: 'before' | 'after') => {
+    if (!m) return undefined;
+    const p = cleanSubject(phrase);
+    const gap = side === 'before' ? p.slice(m.index + m.text.length) : p.slice(0, m.index);
+    return (side === 'before' ? COUNT_GAP : COUNT_GAP_AFTER).test(gap) ? m : undefined;
+  };
+  let m = tied(before, resolveSubject(before, rctx), 'before');
   let end = tok.end;
   while (end < norm.length && !DELIMS.test(norm[end])) end++;
   const after = norm.slice(tok.end, end);
   if (!m) {
-    m = resolveSubject(after, rctx);
+    m = tied(after, resolveSubject(after, rctx), 'after');
     if (m) c.to = end;
   }
-  // Further back in the sentence, only when nothing around the number names a subject:
-  // "国内公务接待0批次，0人次（不包括陪同人员）" — the nearest subject wins.
   const bare = (t: string) => cleanSubject(t).replace(/\([^)]*\)/g, '').replace(/[对选取等共计其中有了和及与、，,:：\s]/g, '') === '';
-  let start = clauseStart;
-  while (!m && bare(before) && bare(after) && start > 0) {
-    start = clauseStartOf(norm, start - 1, 0);
-    m = resolveSubject(norm.slice(start, tok.start), rctx);
-    if (start === 0) break;
+  if (!m && bare(before) && bare(after)) {
+    const prev = [...mine].reverse().find((x) => x !== c && x.kind === 'count');
+    if (prev) {
+      // The subject of the count before, in this count's unit; none if that one had none.
+      if (prev.subject) m = resolveSubject(norm.slice(prev.from, prev.token!.start), rctx) ?? resolveSubject(norm.slice(prev.token!.end, prev.to), rctx);
+    } else {
+      let start = clauseStart;
+      while (!m && start > 0) {
+        start = clauseStartOf(norm, start - 1, 0);
+        m = resolveSubject(norm.slice(start, tok.start), rctx);
+      }
+    }
   }
   c.subjectText = cleanSubject(before);
   if (m) {
@@ -404,3 +478,8 @@ function resolveCount(c: Claim, norm: string, tok: Token, clauseStart: number, s
     c.subjectVia = 'phrase';
   }
 }
+
+/** What may stand between a count's subject and its number: function words and the counted 项目 itself. */
+const COUNT_GAP = /^(的|之|中|共|共计|合计|计|有|了|为|达|是|数|数量|总数|量|项目|个|评价|评估|开展|实施|进行|年度|:|：|\s|\([^)]*\))*$/;
+/** After the number ("21个项目开展了绩效自评"): the counted 项目 and the verb that leads to the subject. */
+const COUNT_GAP_AFTER = /^(的|个|项目|开展|进行|实施|编制|编报|组织|完成|了|预算|部门|整体|\s)*$/;

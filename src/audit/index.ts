@@ -11,16 +11,16 @@
 import { Accounts } from '../model/types';
 import { Supplement } from '../supplement/sheet';
 import { NarrativeFacts, computeFacts } from '../narrative/facts';
-import { SEVERITY_ORDER } from '../rules/types';
 import { NarrativeInput, cleanText, joinBrokenLines, splitSentences, Sentence } from './text';
 import { SectionContext, SectionKind, assignSections, matchHeading } from './sections';
 import { Claim, ClaimKind, extractClaims } from './claims';
-import { Checker, ClaimStatus, ClaimVerdict, NarrativeFinding } from './check';
+import { CheckContext, ClaimStatus, ClaimVerdict, NarrativeFinding, runChecks } from './checks';
 import { findTokens } from './tokens';
 
 export { readNarrativeFile, paragraphsFromSheet, docxParagraphs, NarrativeReadError } from './text';
 export type { NarrativeInput, Paragraph } from './text';
-export type { NarrativeFinding, ClaimStatus } from './check';
+export type { NarrativeFinding, ClaimStatus } from './checks';
+export { CLAIM_CHECKS, TEXT_CHECKS, allChecks } from './checks';
 
 export interface ClaimReport {
   id: number;
@@ -89,13 +89,10 @@ export function auditNarrative(input: NarrativeInput, accounts: Accounts, supple
   const sectionOf = (s: Sentence): SectionContext => sections[s.paragraph];
 
   const claims = extractClaims(sentences, sectionOf, { accounts, year });
-  const checker = new Checker(facts, claims, year);
-  checker.run();
+  const run = runChecks(facts, claims, year, sentences.map((s) => ({ sentence: s, section: sectionOf(s) })));
 
-  const reports: ClaimReport[] = claims.map((c) => report(c, checker));
-  const findings = [...checker.findings].sort(
-    (a, b) => firstClaim(a) - firstClaim(b) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
-  );
+  const reports: ClaimReport[] = claims.map((c) => report(c, run.verdicts.get(c.id), run.ctx));
+  const findings = run.findings;
   const withFinding = new Set(findings.filter((f) => f.severity !== '提示').flatMap((f) => f.claims));
   for (const r of reports) if (withFinding.has(r.id) && r.status !== 'mismatch') r.status = 'mismatch';
 
@@ -135,16 +132,12 @@ export function auditNarrative(input: NarrativeInput, accounts: Accounts, supple
     sections: sectionList,
     notes,
   };
-
-  function firstClaim(f: NarrativeFinding): number {
-    return Math.min(...f.claims);
-  }
 }
 
-function report(c: Claim, checker: Checker): ClaimReport {
-  const v = checker.verdicts.get(c.id) ?? { status: 'unplaced' as const, reason: '未能核对。' };
+function report(c: Claim, verdict: ClaimVerdict | undefined, ctx: CheckContext): ClaimReport {
+  const v = verdict ?? { status: 'unplaced' as const, reason: '未能核对。' };
   const t = c.token;
-  let subject = c.subject;
+  let subject = ctx.subjectOf(c);
   if (subject && c.kind === 'share') subject = `${subject}.share`;
   if (subject && c.kind === 'completion') subject = `${subject}.completion`;
   if (subject && c.kind === 'change') subject = `${subject}.change`;
@@ -153,7 +146,7 @@ function report(c: Claim, checker: Checker): ClaimReport {
     id: c.id,
     kind: c.kind,
     where: c.sentence.where,
-    quote: checker.quote(c),
+    quote: ctx.quote(c),
     written: t ? `${t.numText}${t.unit}` : '持平',
     subject,
     section: c.section.kind,

@@ -180,3 +180,18 @@ export function resolvePath(segments: PathSegment[], end: number, accounts: Acco
   }
   return out;
 }
+
+/**
+ * A 项 named inside a 类/款 paragraph ("其中：行政运行（项）118.97万元"): the best-matching 项 under the
+ * paragraph's code (table 5 first, then the catalogue), when the name is close enough.
+ */
+export function resolveChildItem(name: string, parentCode: string, accounts: Accounts, year: number | undefined, threshold = 0.8): string | undefined {
+  const n = name.replace(/[(（]\s*(项|\d{2})\s*[)）]/g, '').replace(/(支出|决算数?|为|是)+$/, '').trim();
+  if (n.length < 2) return undefined;
+  let best: { code: string; score: number } | undefined;
+  for (const c of candidatesUnder(parentCode, 7, accounts, year)) {
+    const score = Math.max(...c.names.map((x) => Math.max(similarity(n, x), similarity(n, x.replace(/支出$/, '')))));
+    if (score >= threshold && (!best || score > best.score)) best = { code: c.code, score };
+  }
+  return best?.code;
+}

@@ -36,6 +36,9 @@ const NUMBER_RE = new RegExp(
   'g',
 );
 
+/** Where only a percentage can follow: change rates, shares, completion rates. */
+const PERCENT_EXPECTED = /(增长|下降|上升|降低|增幅(为|达)?|降幅(为|达)?|占[^，,。；;:：\d]{0,24}|比重(为|是|达)?|比例(为|是|达)?|完成[^，,。；;\d]{0,8}预算(数)?(的)?|(执行|完成)率(为|达)?)\s*$/;
+
 /** Find the figures of one normalised sentence. */
 export function findTokens(norm: string): Token[] {
   const out: Token[] = [];
@@ -76,7 +79,10 @@ export function findTokens(norm: string): Token[] {
       unit = '亿元';
     } else if (unit === '元') kind = 'money';
     else if (unit !== '') kind = 'count';
-    else {
+    else if (unit === '' && numText.includes('.') && PERCENT_EXPECTED.test(norm.slice(0, start)) && /^\s*([，,。；;]|$)/.test(after)) {
+      // A percentage written without "%": "增长13.95。", "占本年支出合计的97.66，".
+      kind = 'percent';
+    } else {
       // A bare number where an amount is expected: "支出决算数为814.37，完成预算100%".
       if (/(为|是|达|计)\s*$/.test(norm.slice(0, start)) && /^\s*([，,。；;]|$)/.test(after) && numText.includes('.')) {
         kind = 'money';

@@ -36,13 +36,14 @@ export const SUBJECTS: SubjectEntry[] = [
   { kind: M, re: /本年收入(合计|小计)/, q: 'fiscal.income', in: ['fiscal'] },
   { kind: M, re: /本年支出(合计|小计)/, q: 'expenditure.total', notIn: ['fiscal'] },
   { kind: M, re: /本年支出(合计|小计)/, q: 'fiscal.expenditure', in: ['fiscal'] },
-  { kind: M, re: /(收入[、和与及]?支出|收支)总计/, q: 'total.income', notIn: ['fiscal'] },
+  // "收入、支出总计", "收、支总计", "收支决算总计": one figure for both (they are equal).
+  { kind: M, re: /(收入[、和与及]?支出|收[、和与及]支|收支)(决算)?总计/, q: 'total.income', notIn: ['fiscal'], accept: ['total.expenditure'] },
   { kind: M, re: /收入总计/, q: 'total.income', notIn: ['fiscal'] },
   { kind: M, re: /支出总计/, q: 'total.expenditure', notIn: ['fiscal'] },
-  { kind: M, re: /财政拨款(收入[、和与及]?支出|收支)总计/, q: 'fiscal.grandTotal' },
+  { kind: M, re: /财政拨款(收入[、和与及]?支出|收[、和与及]支|收支)(决算)?总计/, q: 'fiscal.grandTotal' },
   { kind: M, re: /财政拨款收入总计/, q: 'fiscal.grandTotal' },
   { kind: M, re: /财政拨款支出总计/, q: 'fiscal.expenditureGrandTotal' },
-  { kind: M, re: /(收入[、和与及]?支出|收支)总计/, q: 'fiscal.grandTotal', in: ['fiscal'] },
+  { kind: M, re: /(收入[、和与及]?支出|收[、和与及]支|收支)(决算)?总计/, q: 'fiscal.grandTotal', in: ['fiscal'] },
   { kind: M, re: /收入总计/, q: 'fiscal.grandTotal', in: ['fiscal'] },
   { kind: M, re: /支出总计/, q: 'fiscal.expenditureGrandTotal', in: ['fiscal'] },
   // "占总支出的44.15%", "占总收入的98.52%": the year's 合计 (the 总计 holds the carry-over).
@@ -89,7 +90,7 @@ export const SUBJECTS: SubjectEntry[] = [
   { kind: M, re: /公务用车运行(维护)?(费|支出)?/, q: 'threePublic.vehicleRunning' },
   { kind: M, re: /公务接待(费)?/, q: 'threePublic.reception' },
   { kind: M, re: /国内公务接待(支出|费)?/, q: 'reception.domestic.amount' },
-  { kind: M, re: /外事接待(支出|费)?/, q: 'reception.foreign.amount' },
+  { kind: M, re: /外事接待(支出|费)?|(接待)?外宾(接待)?(支出|费)/, q: 'reception.foreign.amount' },
   // 政府性基金 (八), 国有资本经营 (九)
   { kind: M, re: /政府性基金预算(财政)?(拨款)?支出/, q: 'fund.expenditure' },
   { kind: M, re: /政府性基金预算(财政)?(拨款)?收入/, q: 'fund.income', in: ['govFund'] },
@@ -109,6 +110,12 @@ export const SUBJECTS: SubjectEntry[] = [
   { kind: M, re: /(政府采购)?工程(采购)?(支出)?/, q: 'procurement.works', in: ['procurement', 'other'] },
   { kind: M, re: /(政府采购)?服务(采购)?(支出)?/, q: 'procurement.services', in: ['procurement', 'other'] },
   { kind: M, re: /(授予)?中小企业(合同)?(金额)?/, q: 'procurement.sme' },
+  // 上海 form: 预留 budgets and what was awarded within them (longer wordings than 中小企业…金额, so they win).
+  { kind: M, re: /面向中小企业预留(的)?(政府采购)?(项目)?(预算)?(金额)?/, q: 'procurement.reservedSme' },
+  { kind: M, re: /面向小微企业预留(的)?(政府采购)?(项目)?(预算)?(金额)?/, q: 'procurement.reservedSmall' },
+  { kind: M, re: /面向中小企业预留.{0,12}由中小企业.{0,8}中标或成交.{0,6}/, q: 'procurement.reservedSmeAwarded' },
+  { kind: M, re: /面向小微企业预留.{0,12}由小微企业.{0,8}中标或成交.{0,6}/, q: 'procurement.reservedSmallAwarded' },
+  { kind: M, re: /其他(政府)?采购项目.{0,8}由中小企业.{0,8}中标或成交.{0,6}/, q: 'procurement.otherSmeAwarded' },
   { kind: M, re: /(授予)?小微企业(合同)?(金额)?/, q: 'procurement.small' },
   { kind: M, re: /购置公务用车.{0,8}金额/, q: 'threePublic.vehiclePurchase', sentence: /购置/ },
   { kind: M, re: /轿车.{0,6}金额/, q: 'vehicles.purchased.sedanAmount', sentence: /购置/ },
@@ -119,7 +126,8 @@ export const SUBJECTS: SubjectEntry[] = [
   { kind: C, re: /团组/, q: { 个: 'trips.groups', 次: 'trips.groups' } },
   { kind: C, re: /出国\(境\)/, q: { 人: 'trips.people', 人次: 'trips.people' }, in: ['threePublic'] },
   { kind: C, re: /国内公务接待/, q: { 批次: 'reception.domestic.batches', 次: 'reception.domestic.batches', 人次: 'reception.domestic.people', 人: 'reception.domestic.people' } },
-  { kind: C, re: /外事接待/, q: { 批次: 'reception.foreign.batches', 次: 'reception.foreign.batches', 人次: 'reception.foreign.people', 人: 'reception.foreign.people' } },
+  // 外宾 are 外事接待, never 国内公务接待.
+  { kind: C, re: /外事接待|接待外宾|外宾接待|外宾/, q: { 批次: 'reception.foreign.batches', 次: 'reception.foreign.batches', 人次: 'reception.foreign.people', 人: 'reception.foreign.people' } },
   { kind: C, re: /购置公务用车/, q: { 辆: 'vehicles.purchased' } },
   { kind: C, re: /轿车/, q: { 辆: 'vehicles.purchased.sedan' }, sentence: /购置/ },
   { kind: C, re: /越野车/, q: { 辆: 'vehicles.purchased.suv' }, sentence: /购置/ },
@@ -139,6 +147,10 @@ export const SUBJECTS: SubjectEntry[] = [
   { kind: C, re: /编制(了)?绩效目标|编报绩效目标/, q: { 个: 'performance.targets', 项: 'performance.targets' } },
   { kind: C, re: /绩效监控|绩效跟踪/, q: { 个: 'performance.monitored', 项: 'performance.monitored' } },
   { kind: C, re: /绩效自评|完成情况自评|开展.{0,10}自评/, q: { 个: 'performance.selfAssessed', 项: 'performance.selfAssessed' } },
+  // Problems found and fixed are counts of 问题, not of the projects evaluated.
+  { kind: C, re: /发现(的)?问题|存在(的)?问题/, q: { 个: 'performance.issues', 项: 'performance.issues', 条: 'performance.issues' } },
+  { kind: C, re: /已(完成)?整改|整改完成|完成整改/, q: { 个: 'performance.issuesFixed', 项: 'performance.issuesFixed', 条: 'performance.issuesFixed' } },
+  { kind: C, re: /正在整改|整改中/, q: { 个: 'performance.issuesFixing', 项: 'performance.issuesFixing', 条: 'performance.issuesFixing' } },
 ];
 
 /** Denominators a wrong share may have been computed on (for "A-占比分母"), as fact keys. */

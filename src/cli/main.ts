@@ -10,11 +10,14 @@ import { snapshotFromXlsx, WorkbookReadError } from '../adapters/exceljs/snapsho
 import { readAccounts } from '../model/readAccounts';
 import { Accounts, TABLE_IDS, TABLE_NAMES, TableId } from '../model/types';
 import { mainTotals } from '../model/mainTotals';
-import { formatWanyuan, UNIT_LABEL } from '../money/money';
-import { countBySeverity, runRules, TABLE_ORDER } from '../rules';
+import { formatWanyuan, formatYuan, groupThousands, UNIT_LABEL } from '../money/money';
+import { CheckResult, countBySeverity, TABLE_ORDER } from '../rules';
 import { Finding } from '../rules/types';
 import { WorkbookSnapshot } from '../snapshot/types';
-import { Catalogues, cataloguesFor, rowsFromDelimited } from '../model/localCatalogue';
+import { Catalogues } from '../model/localCatalogue';
+import { isOpen, OPEN, ReviewedFinding, reviewCounts } from '../review/status';
+import { checkCommand, CheckOptions } from './commands/check';
+import { consolidateCommand } from './commands/consolidate';
 import { initCommand } from './commands/init';
 import { ratesCommand } from './commands/rates';
 import { generateCommand } from './commands/generate';
@@ -27,7 +30,7 @@ export type { Io };
 
 const defaultIo: Io = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
 
-const EXIT_CODES = '退出码：read 0 九张表齐全、1 有表缺失；check、audit 0 没有错误、1 有错误；2 文件无法读取或命令行有误。';
+const EXIT_CODES = '退出码：read 0 九张表齐全、1 有表缺失；check、audit、consolidate 0 没有错误、1 有错误；2 文件无法读取或命令行有误。';
 
 /**
  * Every command, its arguments and options. `run` receives the action's result (the exit code).
@@ -39,11 +42,17 @@ function declareCommands(program: Command, io: Io, run: (code: Promise<number>) 
     .option('--json', '以 JSON 输出')
     .action((file: string, o: { json?: boolean }) => run(readCommand(file, !!o.json, io)));
 
-  addCommand(program, 'check', '校验：表内、表间的合计关系和科目编码、名称；\n给出文件夹时逐个校验其中的 .xlsx（财政局批量审核）')
+  addCommand(program, 'check', '校验：表内、表间的合计关系和科目编码、名称；工作簿中标为误报、已整改的问题单列，不计入；\n给出文件夹时用多个线程校验其中的 .xlsx（财政局批量审核）')
     .argument('<工作簿.xlsx|文件夹>', '要校验的工作簿，或放工作簿的文件夹')
     .option('--year <N>', '按这一年度的科目目录核对（默认用工作簿注明的年度）')
     .option('--catalogue <本地科目.csv>', '本地补充的科目（两列：科目编码,科目名称）')
-    .option('--json', '以 JSON 输出')
+    .option('--report <整改清单.xlsx>', '把待整改的问题写成一张可打印的整改清单（单个工作簿）')
+    .option('--recursive', '文件夹：连同子文件夹中的工作簿')
+    .option('--jobs <N>', '文件夹：同时校验的线程数（默认为处理器核数）')
+    .option('--timeout <秒>', '文件夹：单个工作簿的时间上限（默认 120 秒），超时的记为一行原因')
+    .option('--summary <汇总.xlsx>', '文件夹：写出汇总工作簿，每个文件一行')
+    .option('--report-dir <文件夹>', '文件夹：为每个工作簿写一份整改清单到这个文件夹')
+    .option('--json', '以 JSON 输出（文件夹：每个工作簿一行 JSON）')
     .action((target: string, o: CheckOptions) => run(checkCommand(target, o, io)));
 
   addCommand(program, 'init', '添加“补充信息”工作表（表中没有、说明需要的数据），已填内容保留')
@@ -75,6 +84,16 @@ function declareCommands(program: Command, io: Io, run: (code: Promise<number>) 
     .action((file: string, o: { text?: string; sheet?: string; year?: string; json?: boolean }) =>
       run(auditCommand(file, { text: o.text, sheet: o.sheet, json: !!o.json, year: o.year }, io.out)),
     );
+
+  declareReviewCommands(program, io, run);
+}
+
+function declareReviewCommands(program: Command, io: Io, run: (code: Promise<number>) => void): void {
+  addCommand(program, 'consolidate', '部门汇总核对：部门决算的每张表应等于所属各单位（含本级）之和；\n单位可给出多个工作簿，或放单位工作簿的文件夹')
+    .argument('<部门.xlsx>', '部门（汇总）的工作簿')
+    .argument('<单位.xlsx|文件夹...>', '各单位的工作簿，或放它们的文件夹')
+    .option('--json', '以 JSON 输出')
+    .action((dept: string, units: string[], o: { json?: boolean }) => run(consolidateCommand(dept, units, o, io)));
 }
 
 /** The overview of every command (what `juesuan` and `juesuan --help` print). */
@@ -154,10 +173,14 @@ async function readCommand(file: string, json: boolean, io: Io): Promise<number>
 }
 
 export function readJson(a: Accounts) {
+  const unitOf = new Map(a.tables.map((t) => [String(t.id), t.unit]));
   return {
     source: a.source,
     year: a.facts.year ?? null,
+    yearFrom: a.facts.yearFrom ?? null,
+    yearSource: a.facts.yearSource ?? null,
     unitName: a.facts.unitName ?? null,
+    unitNameSource: a.facts.unitNameSource ?? null,
     tables: a.tables.map((t) => ({
       id: t.id,
       name: t.name,
@@ -167,18 +190,42 @@ export function readJson(a: Accounts) {
       unit: UNIT_LABEL[t.unit],
       unitAssumed: t.unitAssumed,
       empty: t.empty,
+      precision: t.precision ?? null,
       standard: (TABLE_IDS as string[]).includes(t.id),
     })),
     missing: a.missing.map((id) => ({ id, name: TABLE_NAMES[id] })),
-    totals: Object.fromEntries(mainTotals(a).map((t) => [t.key, { label: t.label, amount: formatWanyuan(t.figure.fen), unit: '万元', cell: t.figure.cell }])),
+    // Each amount in its table's own unit (a 元 table keeps its 分), with the 万元 equivalent.
+    totals: Object.fromEntries(
+      mainTotals(a).map((t) => {
+        const unit = unitOf.get(t.table) ?? 'wanyuan';
+        return [
+          t.key,
+          {
+            table: t.table,
+            label: t.label,
+            amount: unit === 'yuan' ? formatYuan(t.figure.fen) : formatWanyuan(t.figure.fen),
+            unit: UNIT_LABEL[unit],
+            wanyuan: formatWanyuan(t.figure.fen),
+            cell: t.figure.cell,
+            blank: t.figure.blank,
+          },
+        ];
+      }),
+    ),
     issues: a.issues,
   };
+}
+
+/** How the year was found, when the workbook does not state it in a cell. */
+function yearNote(a: Accounts): string {
+  if (a.facts.yearFrom === 'fileName' || a.facts.yearFrom === 'codes') return `（${a.facts.yearSource}）`;
+  return a.facts.yearSource ? `（${a.facts.yearSource}）` : '';
 }
 
 export function readText(a: Accounts): string {
   const lines: string[] = [];
   lines.push(`决算助手 · 读取“${a.source}”`);
-  lines.push(`单位名称：${a.facts.unitName ?? '（工作簿未注明）'}    年度：${a.facts.year ?? '（工作簿未注明）'}`);
+  lines.push(`单位名称：${a.facts.unitName ?? '（工作簿未注明）'}    年度：${a.facts.year ?? '（工作簿未注明）'}${yearNote(a)}`);
   const standard = a.tables.filter((t) => (TABLE_IDS as string[]).includes(t.id));
   const extra = a.tables.filter((t) => !(TABLE_IDS as string[]).includes(t.id));
   lines.push('');
@@ -199,8 +246,14 @@ export function readText(a: Accounts): string {
   const totals = mainTotals(a);
   if (totals.length) {
     lines.push('');
-    lines.push('主要合计（万元）：');
-    for (const t of totals) lines.push(`  ${t.label}：${formatWanyuan(t.figure.fen)}（${t.figure.cell}）`);
+    lines.push('总表和各表合计（金额按各表单位）：');
+    for (const id of TABLE_IDS) {
+      const ts = totals.filter((t) => t.table === id);
+      const loc = standard.find((x) => x.id === id);
+      if (!ts.length || !loc) continue;
+      lines.push(`  【${TABLE_NAMES[id]}】（${UNIT_LABEL[loc.unit]}${loc.empty ? '，空表' : ''}）`);
+      for (const t of ts) lines.push(`    ${t.label}：${groupThousands(loc.unit === 'yuan' ? formatYuan(t.figure.fen) : formatWanyuan(t.figure.fen))}（${t.figure.cell}）`);
+    }
   }
   const shown = a.issues.filter((i) => i.code !== 'R-缺表');
   if (shown.length) {
@@ -214,89 +267,24 @@ export function readText(a: Accounts): string {
   return lines.join('\n');
 }
 
-interface CheckOptions {
-  year?: string;
-  catalogue?: string;
-  json?: boolean;
-}
-
-async function checkCommand(target: string, o: CheckOptions, io: Io): Promise<number> {
-  let year: number | undefined;
-  if (o.year !== undefined) {
-    year = /^\d{4}$/.test(o.year) ? parseInt(o.year, 10) : NaN;
-    if (!(year >= 2000 && year <= 2100)) {
-      io.err(`--year 应为四位年度，例如 --year 2024（收到“${o.year}”）。`);
-      return 2;
-    }
-  }
-  let extra: { rows: string[][]; where: string } | undefined;
-  if (o.catalogue) {
-    try {
-      extra = { rows: rowsFromDelimited(await fs.readFile(o.catalogue, 'utf8')), where: `文件“${path.basename(o.catalogue)}”` };
-    } catch {
-      io.err(`无法读取本地科目文件“${o.catalogue}”。`);
-      return 2;
-    }
-  }
-  const json = !!o.json;
-  const stat = await fs.stat(target).catch(() => undefined);
-  if (stat?.isDirectory()) return checkFolder(target, { year, extra, json }, io);
-  const { snapshot, accounts } = await loadWorkbook(target);
-  const catalogues = cataloguesFor(snapshot, extra);
-  const findings = runRules(accounts, { year, functional: catalogues.functional, economic: catalogues.economic });
-  if (json) io.out(JSON.stringify(checkJson(accounts, findings, catalogues, year), null, 2));
-  else io.out(checkText(accounts, findings, catalogues, year));
-  return findings.some((f) => f.severity === '错误') ? 1 : 0;
-}
-
-/** Batch mode: every .xlsx in a folder, one line each, then the totals. */
-async function checkFolder(dir: string, o: { year?: number; extra?: { rows: string[][]; where: string }; json: boolean }, io: Io): Promise<number> {
-  const files = (await fs.readdir(dir)).filter((f) => /\.xlsx$|\.xlsm$/i.test(f) && !f.startsWith('~$')).sort();
-  if (!files.length) {
-    io.err(`文件夹“${dir}”中没有 .xlsx 工作簿。`);
-    return 2;
-  }
-  const results: unknown[] = [];
-  let anyError = false;
-  let unreadable = 0;
-  const lines: string[] = [`决算助手 · 批量校验“${dir}”（${files.length} 个工作簿）`, ''];
-  for (const f of files) {
-    try {
-      const { snapshot, accounts } = await loadWorkbook(path.join(dir, f));
-      const catalogues = cataloguesFor(snapshot, o.extra);
-      const findings = runRules(accounts, { year: o.year, functional: catalogues.functional, economic: catalogues.economic });
-      const c = countBySeverity(findings);
-      if (c.错误) anyError = true;
-      results.push({ file: f, ...checkJson(accounts, findings, catalogues, o.year) });
-      lines.push(`${c.错误 ? '✗' : '✓'} ${f}  ${accounts.facts.unitName ?? ''}${accounts.facts.year ? ` ${accounts.facts.year}年` : ''}  错误 ${c.错误}，警告 ${c.警告}，提示 ${c.提示}`);
-      for (const x of findings.filter((x) => x.severity === '错误').slice(0, 5)) lines.push(`    [错误] ${x.message}`);
-    } catch (e) {
-      unreadable++;
-      anyError = true;
-      const msg = e instanceof WorkbookReadError ? e.message.split('\n')[0] : unexpectedMessage(e).replace(/^处理时出错：/, '');
-      results.push({ file: f, error: msg });
-      lines.push(`✗ ${f}  无法读取：${msg}`);
-    }
-  }
-  lines.push('');
-  lines.push(`共 ${files.length} 个工作簿：${results.filter((r) => !(r as { error?: string }).error && (r as { summary: { 错误: number } }).summary.错误 === 0).length} 个没有错误，${unreadable} 个无法读取。`);
-  if (o.json) io.out(JSON.stringify({ folder: dir, workbooks: results }, null, 2));
-  else io.out(lines.join('\n'));
-  return anyError ? 1 : 0;
-}
-
-export function checkJson(a: Accounts, findings: Finding[], catalogues?: Catalogues, year?: number) {
+export function checkJson(a: Accounts, findings: Finding[], catalogues?: Catalogues, year?: number, reviewed?: ReviewedFinding[], ledger?: Ledger) {
   const r = readJson(a);
   const y = year ?? a.facts.year;
+  const items = reviewed ?? findings.map((finding) => ({ finding, fingerprint: '', status: OPEN, note: '' }) as ReviewedFinding);
+  const counts = reviewCounts(items);
   return {
     source: a.source,
     year: r.year,
+    yearFrom: r.yearFrom,
+    yearSource: r.yearSource,
     catalogue: catalogues && y ? { functional: catalogues.functional.describe(y), economic: catalogues.economic.describe(y), problems: catalogues.problems } : null,
     unitName: r.unitName,
     tables: r.tables,
     missing: r.missing,
-    summary: countBySeverity(findings),
-    findings: findings.map((f) => ({
+    /** Findings still to deal with (误报 and 已整改 not counted). */
+    summary: counts.open,
+    review: { 已确认: counts.confirmed, 误报: counts.falsePositive, 已整改: counts.fixed, 重新打开: counts.reopened, 全部: countBySeverity(findings) },
+    findings: items.map(({ finding: f, ...s }) => ({
       rule: f.rule,
       severity: f.severity,
       table: f.table ?? null,
@@ -304,43 +292,72 @@ export function checkJson(a: Accounts, findings: Finding[], catalogues?: Catalog
       cells: f.cells,
       expected: f.expected ?? null,
       actual: f.actual ?? null,
+      ...(reviewed ? { status: s.status, note: s.note || null, fingerprint: s.fingerprint, reopened: s.reopened ?? null } : {}),
     })),
+    // The ledger: how many relations were evaluated, and every one that could not be, with why.
+    checked: ledger?.checked ?? null,
+    unchecked: (ledger?.unchecked ?? []).map((u) => ({ rule: u.rule, reason: u.reason, cells: u.cells })),
   };
 }
 
+/** How many relations the rules evaluated, and the ones they could not (with why). */
+export type Ledger = Pick<CheckResult, 'checked' | 'unchecked'>;
+
 const TABLE_TITLES: Record<string, string> = { ...TABLE_NAMES, X: '表间关系' };
 
-export function checkText(a: Accounts, findings: Finding[], catalogues?: Catalogues, year?: number): string {
+export function checkText(a: Accounts, findings: Finding[], catalogues?: Catalogues, year?: number, reviewed?: ReviewedFinding[], ledger?: Ledger): string {
   const lines: string[] = [`决算助手 · 校验“${a.source}”${a.facts.year ? `（${a.facts.year}年度）` : ''}${a.facts.unitName ? ` ${a.facts.unitName}` : ''}`];
+  if (a.facts.year && a.facts.yearFrom && a.facts.yearFrom !== 'workbook' && year === undefined) lines.push(`年度：${a.facts.yearSource}。`);
   const y = year ?? a.facts.year;
   if (catalogues && y) {
     lines.push(`科目目录：${catalogues.functional.describe(y)}；${catalogues.economic.describe(y)}`);
     for (const p of catalogues.problems) lines.push(`  本地科目：${p}`);
   } else if (!y) lines.push('工作簿未注明年度，科目按最近年度的目录核对；可用 --year 指定。');
-  const groups = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const k = f.table && TABLE_TITLES[f.table] ? f.table : '其他';
-    groups.set(k, [...(groups.get(k) || []), f]);
+  const items = reviewed ?? findings.map((finding) => ({ finding, fingerprint: '', status: OPEN, note: '' }) as ReviewedFinding);
+  const detail = (f: Finding) =>
+    [f.cells.length ? `单元格：${f.cells.slice(0, 8).join('、')}${f.cells.length > 8 ? ` 等${f.cells.length}处` : ''}` : '', `规则：${f.rule}`].filter(Boolean).join('  ');
+  const line = (i: ReviewedFinding) => {
+    const tag = i.status === OPEN ? i.finding.severity : `${i.finding.severity}·${i.status}`;
+    const reopened = i.reopened ? `（曾标为${i.reopened.status}，单元格已改动，重新打开）` : '';
+    lines.push(`  [${tag}] ${i.finding.message}${reopened}${i.note ? `  备注：${i.note}` : ''}`);
+    lines.push(`         ${detail(i.finding)}`);
+  };
+  const groups = new Map<string, ReviewedFinding[]>();
+  for (const i of items.filter(isOpen)) {
+    const k = i.finding.table && TABLE_TITLES[i.finding.table] ? i.finding.table : '其他';
+    groups.set(k, [...(groups.get(k) || []), i]);
   }
-  const order = [...TABLE_ORDER, '其他'];
-  for (const k of order) {
-    const fs = groups.get(k);
-    if (!fs) continue;
-    const c = countBySeverity(fs);
+  for (const k of [...TABLE_ORDER, '其他']) {
+    const g = groups.get(k);
+    if (!g) continue;
+    const c = countBySeverity(g.map((i) => i.finding));
     lines.push('');
     lines.push(`【${k === '其他' ? '其他' : TABLE_TITLES[k]}】 错误 ${c.错误}，警告 ${c.警告}，提示 ${c.提示}`);
-    for (const f of fs) {
-      lines.push(`  [${f.severity}] ${f.message}`);
-      const detail = [f.cells.length ? `单元格：${f.cells.slice(0, 8).join('、')}${f.cells.length > 8 ? ` 等${f.cells.length}处` : ''}` : '', `规则：${f.rule}`].filter(Boolean).join('  ');
-      lines.push(`         ${detail}`);
-    }
+    for (const i of g) line(i);
   }
-  const c = countBySeverity(findings);
+  for (const status of ['误报', '已整改'] as const) {
+    const g = items.filter((i) => i.status === status);
+    if (!g.length) continue;
+    lines.push('');
+    lines.push(`【已标为${status}（不计入）】 ${g.length} 条`);
+    for (const i of g) line(i);
+  }
+  if (ledger?.unchecked.length) {
+    lines.push('');
+    lines.push(`【未校验】 ${ledger.unchecked.length} 个关系未能核对：`);
+    for (const u of ledger.unchecked.slice(0, 40)) lines.push(`  ${u.reason}${u.cells.length ? `  单元格：${u.cells.slice(0, 4).join('、')}${u.cells.length > 4 ? ` 等${u.cells.length}处` : ''}` : ''}  规则：${u.rule}`);
+    if (ledger.unchecked.length > 40) lines.push(`  ……另有 ${ledger.unchecked.length - 40} 个（--json 中列出全部）`);
+  }
+  const counts = reviewCounts(items);
+  const c = counts.open;
+  const open = c.错误 + c.警告 + c.提示;
+  const apart = [counts.falsePositive ? `误报 ${counts.falsePositive} 条` : '', counts.fixed ? `已整改 ${counts.fixed} 条` : ''].filter(Boolean).join('、');
   lines.push('');
+  if (ledger) lines.push(`核对了 ${ledger.checked} 个关系，${ledger.unchecked.length} 个未能核对${ledger.unchecked.length ? '（见“未校验”）' : ''}。`);
   lines.push(
-    c.错误 + c.警告 + c.提示 === 0
+    open === 0 && !apart
       ? '校验通过：没有发现问题。'
-      : `共 ${findings.length} 条：错误 ${c.错误} 条，警告 ${c.警告} 条，提示 ${c.提示} 条。${c.错误 ? '' : '没有错误。'}`,
+      : `共 ${open} 条：错误 ${c.错误} 条，警告 ${c.警告} 条，提示 ${c.提示} 条。${c.错误 ? '' : '没有错误。'}${apart ? `另有已标为${apart}，不计入。` : ''}`,
   );
   return lines.join('\n');
 }

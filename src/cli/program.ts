@@ -121,7 +121,10 @@ export function addCommand(program: Command, name: string, description: string):
 
 /** One usage line for a command: its arguments and every option it declares (so a new option shows up by itself). */
 export function usageLine(cmd: Command): string {
-  const args = cmd.registeredArguments.map((a) => (a.required ? `<${a.name()}>` : `[${a.name()}]`));
+  const args = cmd.registeredArguments.map((a) => {
+    const name = `${a.name()}${a.variadic ? '…' : ''}`;
+    return a.required ? `<${name}>` : `[${name}]`;
+  });
   const opts = cmd.options
     .filter((o) => o.long !== '--help')
     .map((o) => {

@@ -216,3 +216,20 @@ export async function writeFileAtomic(out: string, bytes: Uint8Array): Promise<v
     );
   }
 }
+
+/**
+ * A new workbook of the tool's own sheets only (整改清单, 汇总), carrying the verified mark so that a later run
+ * may replace it. An existing file that is not verifiably ours is never overwritten.
+ */
+export async function writeNewWorkbook(specs: SheetSpec[], target: string): Promise<void> {
+  if (await exists(target)) {
+    const ours = await loadForWriting(target).then(writtenByUs, () => false);
+    if (!ours) throw new WorkbookReadError(`“${target}”已存在且不是决算助手生成的文件，为免覆盖，未写入。请换一个文件名。`);
+  }
+  const fresh = new ExcelJS.Workbook();
+  const mark: OwnerMark = { sheets: {} };
+  for (const spec of specs) mark.sheets[spec.name] = sheetDigest(writeSheetSpec(fresh, spec));
+  const freshBytes = new Uint8Array((await fresh.xlsx.writeBuffer()) as ArrayBuffer);
+  const bytes = await patchPackage(freshBytes, freshBytes, { names: [{ name: SIGNATURE_NAME, value: encodeMark(mark), hidden: true }] });
+  await writeFileAtomic(target, bytes);
+}

@@ -177,6 +177,8 @@ export const FIELDS: FieldDef[] = [
 export function itemFields(items: { code: string; name: string }[]): FieldDef[] {
   return items.flatMap(({ code, name }) => [
     { key: `itemBudget.${code}`, group: G.itemBudgets, label: `${code} ${name} 年初预算`, kind: 'money' as const, unit: '万元' },
+    // 全年预算（调整后）: what 说明 compare with when they say "完成全年预算的…%"; never taken for the 年初预算.
+    { key: `itemAdjustedBudget.${code}`, group: G.itemBudgets, label: `${code} ${name} 全年预算（调整后）`, kind: 'money' as const, unit: '万元', hint: '可空；说明中写“全年预算”时用于核对' },
     { key: `itemReason.${code}`, group: G.itemReasons, label: `${code} ${name} 决算数与预算数差异的主要原因`, kind: 'reason' as const },
     { key: `itemUse.${code}`, group: G.itemUses, label: `${code} ${name} 主要用于`, kind: 'reason' as const },
   ]);
@@ -194,9 +196,9 @@ export function fundItemFields(fund: 'fund' | 'capital', items: { code: string; 
 
 /** The field a per-项 key stands for ("itemBudget.2010301", "fundReason.2296002"), without its label. */
 export function itemFieldKind(key: string): FieldDef['kind'] | undefined {
-  const m = /^(item|fund|capital)(Budget|Reason|Use)\.(\d+)$/.exec(key);
+  const m = /^(item|fund|capital)(Budget|AdjustedBudget|Reason|Use)\.(\d+)$/.exec(key);
   if (!m) return undefined;
-  return m[2] === 'Budget' ? 'money' : 'reason';
+  return /Budget$/.test(m[2]) ? 'money' : 'reason';
 }
 
 export const FIELD_BY_KEY = new Map(FIELDS.map((f) => [f.key, f]));

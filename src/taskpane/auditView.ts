@@ -5,7 +5,7 @@
  * Presentation only — the audit runs in engine.ts (src/audit).
  */
 import type { AuditResult } from '../audit';
-import type { NarrativeFinding } from '../audit/check';
+import type { NarrativeFinding } from '../audit';
 import type { Severity } from '../rules/types';
 import type { Accounts } from '../model/types';
 import type { WorkbookSnapshot } from '../snapshot/types';

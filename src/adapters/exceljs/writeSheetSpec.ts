@@ -153,5 +153,14 @@ export function writeSheetSpec(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.W
     ws.getCell(r + 1, c + 1).note = note;
   }
   if (spec.freezeRows) ws.views = [{ state: 'frozen', ySplit: spec.freezeRows }];
+  if (spec.visibility) ws.state = spec.visibility;
+  if (spec.print) {
+    ws.pageSetup.orientation = spec.print.landscape ? 'landscape' : 'portrait';
+    ws.pageSetup.paperSize = 9; // A4
+    if (spec.print.fitToWidth) Object.assign(ws.pageSetup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    if (spec.print.repeatRows) ws.pageSetup.printTitlesRow = `${spec.print.repeatRows[0] + 1}:${spec.print.repeatRows[1] + 1}`;
+    ws.pageSetup.margins = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
+    ws.headerFooter.oddFooter = '第 &P 页，共 &N 页';
+  }
   return ws;
 }
