@@ -214,3 +214,59 @@ describe('parts exceljs cannot carry survive an in-place update byte for byte', 
     }
   });
 });
+
+describe('rebuilding 补充信息 (browser and Excel writers) writes every typed cell back as typed', () => {
+  it('formulas with and without results, text numbers, garbage, negative counts, orphans', async () => {
+    const { readSupplement, buildSupplementSheet } = await import('../src/supplement/sheet');
+    const { snapshotFromXlsx } = await import('../src/adapters/exceljs/snapshotFromXlsx');
+    const { readAccounts } = await import('../src/model/readAccounts');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(FIXTURE);
+    const ws = wb.addWorksheet('补充信息');
+    const typed: [string, ExcelJS.CellValue][] = [
+      ['last.incomeGrandTotal', { formula: "'公开01表'!C7*1.1", result: 927.61 } as ExcelJS.CellFormulaValue],
+      ['last.expenseGrandTotal', { formula: "'公开01表'!F7" } as ExcelJS.CellFormulaValue],
+      ['vehicles.fleet', -3],
+      ['reception.batches', '十五'],
+      ['last.threePublic', '1,234.50'],
+      ['reason.threePublicChange', '=HYPERLINK("x")'],
+      ['itemBudget.9999999', '约3000万元'],
+    ];
+    typed.forEach(([k, v], i) => {
+      ws.getCell(4 + i, 3).value = v;
+      ws.getCell(4 + i, 6).value = k;
+    });
+    const snap = await snapshotFromXlsx(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), 'x.xlsx');
+    const accounts = readAccounts(snap);
+    const sup = readSupplement(snap, accounts);
+    const spec = buildSupplementSheet(accounts, sup);
+    const written = new Map<string, unknown>();
+    for (const row of spec.rows) if (row?.[5]?.kind === 'text') written.set(row[5].text, row[2]);
+    expect(written.get('last.incomeGrandTotal')).toMatchObject({ kind: 'formula', formula: "='公开01表'!C7*1.1", value: 927.61 });
+    expect(written.get('last.expenseGrandTotal')).toMatchObject({ kind: 'formula', formula: "='公开01表'!F7" });
+    expect(written.get('vehicles.fleet')).toMatchObject({ kind: 'number', value: -3 });
+    expect(written.get('reception.batches')).toMatchObject({ kind: 'text', text: '十五' });
+    expect(written.get('last.threePublic')).toMatchObject({ kind: 'text', text: '1,234.50' });
+    expect(written.get('reason.threePublicChange')).toMatchObject({ kind: 'text', text: '=HYPERLINK("x")' });
+    expect(written.get('itemBudget.9999999')).toMatchObject({ kind: 'text', text: '约3000万元' });
+  });
+});
+
+describe('the browser page’s downloadable copy is patched, not re-serialised', () => {
+  it('keeps a chart of the user’s sheet and adds the owned sheets', async () => {
+    const engine = await import('../src/taskpane/engine');
+    const withChart = await addCharts(new Uint8Array(fs.readFileSync(FIXTURE)), '公开01表', [
+      { type: 'column', title: '用户自己的图表', categories: 'A7:A9', series: [{ name: '决算数', values: 'C7:C9' }], anchor: { col: 8, row: 2, cols: 6, rows: 12 } },
+    ]);
+    const before = await JSZip.loadAsync(withChart);
+    const chart = await before.file('xl/charts/chart1.xml')!.async('string');
+    const data = await engine.loadFromBytes(withChart, '带图表.xlsx');
+    const written = await engine.addSupplementSheet(data);
+    const result = engine.resultWorkbook(written.data)!;
+    const after = await JSZip.loadAsync(result.bytes);
+    expect(await after.file('xl/charts/chart1.xml')?.async('string')).toBe(chart);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(result.bytes.slice().buffer as ArrayBuffer);
+    expect(wb.getWorksheet('补充信息')).toBeDefined();
+  });
+});

@@ -68,3 +68,26 @@ describe('hostile values are findings naming the cell', () => {
     expect(r.err).toMatch(/补充信息第\d+行（[^）]+）：“-3”不是非负整数，未使用。/);
   });
 });
+
+describe('old, encrypted and renamed files: the right Chinese line in every command', () => {
+  const cases: [string, RegExp][] = [
+    ['xls-ole', /旧版 \.xls 格式或设置了打开密码/],
+    ['encrypted-ole', /旧版 \.xls 格式或设置了打开密码/],
+    ['csv-renamed', /是文本或 CSV 文件/],
+    ['html-renamed', /是网页或 XML 文件/],
+    ['docx-zip', /是 Word 文档/],
+  ];
+  beforeAll(async () => {
+    await buildCorpus(dir, cases.map((c) => c[0]));
+  });
+  it.each(cases)('%s', async (name, message) => {
+    const file = path.join(dir, `${name}.xlsx`);
+    const narrative = path.join(__dirname, 'fixtures', 'seeds', '002_256816beafe99349.txt');
+    for (const argv of [['read', file], ['check', file], ['init', file], ['generate', file, '--text'], ['generate', file, '-o', path.join(tmp, 'o.xlsx')], ['rates', file], ['audit', file, '--text', narrative]]) {
+      const r = await run(...argv);
+      expect({ argv: argv[0], code: r.code }).toEqual({ argv: argv[0], code: 2 });
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+      expect(r.err).toMatch(message);
+    }
+  });
+});

@@ -324,8 +324,12 @@ export function buildSupplementSheet(accounts: Accounts, existing: Supplement = 
     let value: SpecCell = { kind: 'empty', style: 'input' };
     const imported = !typed && !old ? fill.get(f.key) : undefined;
     if (typed) value = keptCell(typed);
-    else if (old) value = text(old.raw, 'input');
-    else if (imported) value = filledCell(imported, f);
+    else if (old) {
+      // A value given as data (supplementFromValues, the task pane's form): written as its kind says.
+      if (old.fen !== undefined) value = num(Number(formatWanyuan(old.fen)), 'input', '0.00');
+      else if (old.number !== undefined) value = num(old.number, 'input', f.kind === 'year' ? '0' : undefined);
+      else value = text(old.text ?? old.raw, 'input');
+    } else if (imported) value = filledCell(imported, f);
     else if (prefill.has(f.key)) value = prefill.get(f.key)!;
     const note = imported?.note ?? (old?.note?.startsWith(IMPORT_NOTE) ? old.note : undefined);
     rows.push(fieldRow(f, value, f.key === 'running.amount' && !typed && !old && !imported && prefill.has(f.key), note));

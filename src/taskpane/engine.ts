@@ -211,18 +211,37 @@ export interface Written {
   skipped: string[];
 }
 
+/**
+ * The downloadable copy: the owned sheets are built in a workbook of their own and patched into the user's
+ * package (patchPackage), so the user's sheets, charts, images and pivot tables are carried byte for byte.
+ */
 async function buildCopy(original: Uint8Array, sheets: SheetSpec[]): Promise<Uint8Array> {
-  const [{ default: ExcelJS }, { writeSheetSpec }, { addCharts }] = await Promise.all([
+  const [{ default: ExcelJS }, { writeSheetSpec, isOwnedSheet, NotOwnedSheetError, OWNED_PREFIX }, { addCharts }, { patchPackage }, { quoteSheet }] = await Promise.all([
     import(/* webpackChunkName: "exceljs-adapter" */ 'exceljs'),
     import(/* webpackChunkName: "exceljs-adapter" */ '../adapters/exceljs/writeSheetSpec'),
     import(/* webpackChunkName: "exceljs-adapter" */ '../adapters/exceljs/charts'),
+    import(/* webpackChunkName: "exceljs-adapter" */ '../adapters/exceljs/patchPackage'),
+    import('../snapshot/address'),
   ]);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(original.slice().buffer as ArrayBuffer);
-  for (const spec of sheets) writeSheetSpec(wb, spec);
-  let bytes: Uint8Array = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const names: { name: string; value: string }[] = [];
+  const taken = new Set(((wb.definedNames as unknown as { model: { name: string }[] }).model || []).map((d) => d.name.toLowerCase()));
+  let n = 1;
+  for (const spec of sheets) {
+    if (!wb.getWorksheet(spec.name)) {
+      while (taken.has(`${OWNED_PREFIX}_${n}`.toLowerCase())) n++;
+      taken.add(`${OWNED_PREFIX}_${n}`.toLowerCase());
+      names.push({ name: `${OWNED_PREFIX}_${n}`, value: `${quoteSheet(spec.name)}!$A$1` });
+    } else if (!isOwnedSheet(wb, spec.name)) {
+      throw new NotOwnedSheetError(`工作簿中已有名为“${spec.name}”的工作表，且不是决算助手生成的，为免覆盖您的数据，未写入。请改名后重试。`);
+    }
+  }
+  const fresh = new ExcelJS.Workbook();
+  for (const spec of sheets) writeSheetSpec(fresh, spec);
+  let bytes: Uint8Array = new Uint8Array((await fresh.xlsx.writeBuffer()) as ArrayBuffer);
   for (const spec of sheets) if (spec.charts?.length) bytes = await addCharts(bytes, spec.name, spec.charts);
-  return bytes;
+  return patchPackage(original, bytes, { names });
 }
 
 export interface ResultWorkbook {

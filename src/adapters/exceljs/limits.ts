@@ -27,8 +27,6 @@ export const LIMITS = {
   /** Characters of a narrative given to audit, and the size of its file (.txt / .docx). */
   auditChars: 300_000,
   auditFileBytes: 20 * 1024 * 1024,
-  /** Seconds one workbook may take in a folder batch. */
-  batchSecondsPerFile: 60,
 };
 
 export class LimitError extends Error {}
@@ -62,9 +60,4 @@ export async function checkPackageLimits(bytes: Uint8Array, source: string): Pro
     throw new LimitError(`“${source}”解压后共 ${mb(total)}，超过上限 ${mb(LIMITS.totalInflatedBytes)}。请删去无关的工作表后再试。`);
   }
   return zip;
-}
-
-/** The one line shown for a workbook that exceeded its time in a folder batch. */
-export function timeBudgetMessage(file: string, seconds = LIMITS.batchSecondsPerFile): string {
-  return `“${file}”处理超过 ${seconds} 秒，已跳过（工作簿可能过大或结构异常）。`;
 }

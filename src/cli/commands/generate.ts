@@ -3,13 +3,12 @@
  * the 决算说明 sheet (the whole 部门决算情况说明) and the 执行率汇总 sheet with live formulas and native charts,
  * written into a copy of the workbook. `--text` prints the narrative instead.
  */
-import { promises as fs } from 'fs';
 import { buildNarrative, buildNarrativeSheet, countPlaceholders, narrativeDocx, narrativeText, narrativeWarnings, reasonsOwed, reasonsOwedText, NARRATIVE_SHEET } from '../../narrative';
 import { buildRatesSheet, RATES_SHEET } from '../../rates';
 import { addCharts } from '../../adapters/exceljs/charts';
 import { readSupplement, SUPPLEMENT_SHEET } from '../../supplement/sheet';
 import { WorkbookReadError } from '../../adapters/exceljs/snapshotFromXlsx';
-import { assertWritable, chooseOutput, loadForWriting, writeOwnedSheets } from '../workbookIo';
+import { assertWritable, chooseOutput, loadForWriting, writeFileAtomic, writeOwnedSheets } from '../workbookIo';
 
 export interface GenerateOptions {
   out?: string;
@@ -27,6 +26,7 @@ export async function generateCommand(file: string, o: GenerateOptions, log: (s:
   if (form !== 'sichuan' && form !== 'shanghai') {
     throw new WorkbookReadError(`--form 只能是 sichuan（四川格式，默认）或 shanghai（上海格式），收到“${form}”。`);
   }
+  if (o.docx && !/\.docx$/i.test(o.docx)) throw new WorkbookReadError(`--docx 的文件名应以 .docx 结尾（收到“${o.docx}”）。`);
   const loaded = await loadForWriting(file);
   const { snapshot, accounts } = loaded;
   if (accounts.missing.length === 9) throw new WorkbookReadError(`“${accounts.source}”中没有找到任何决算公开表，无法生成说明。`);
@@ -59,7 +59,7 @@ export async function generateCommand(file: string, o: GenerateOptions, log: (s:
     target,
     rates.charts?.length ? (bytes: Uint8Array) => addCharts(bytes, RATES_SHEET, rates.charts!) : undefined,
   );
-  if (o.docx) await fs.writeFile(o.docx, await narrativeDocx(narrative));
+  if (o.docx) await writeFileAtomic(o.docx, await narrativeDocx(narrative));
   const placeholders = countPlaceholders(narrative);
   log(`已写入“${NARRATIVE_SHEET}”和“${RATES_SHEET}”工作表：${target}`);
   if (choice.note) log(choice.note);
