@@ -3,7 +3,8 @@
  * Benchmark: reading + checking a typical workbook and a large one (a department with 600+ 项 rows).
  * Prints median timings over several runs for each stage, so the engine's share can be compared with the
  * cost of parsing the file. Uses the compiled engine in lib/ (built by `npm ci` / `npm run build:cli`).
- * Usage: npm run bench [-- <workbook.xlsx> ...] [-- --runs 9]
+ * Then the batch: `juesuan check <folder>` on 1,000 workbooks with --jobs 1 and with all cores (bench-batch.js).
+ * Usage: npm run bench [-- <workbook.xlsx> ...] [-- --runs 9] [-- --batch 1000 | --batch 0 to skip]
  */
 const fs = require('fs');
 const path = require('path');
@@ -25,7 +26,9 @@ try {
 const args = process.argv.slice(2);
 const runsIdx = args.indexOf('--runs');
 const runs = runsIdx >= 0 ? parseInt(args[runsIdx + 1], 10) : 15;
-const files = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs');
+const batchIdx = args.indexOf('--batch');
+const batch = batchIdx >= 0 ? parseInt(args[batchIdx + 1], 10) : 1000;
+const files = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs' && args[i - 1] !== '--batch');
 const fixtures = path.join(__dirname, '..', 'test', 'fixtures', 'xlsx');
 const targets = files.length
   ? files
@@ -78,4 +81,5 @@ const ms = (x) => `${x.toFixed(1).padStart(8)} ms`;
     );
   }
   console.log('\nrows = 科目 rows read from tables 2, 3, 5, 8, 9; engine = read + check (pure TypeScript on the snapshot).');
+  if (batch > 0) require('./bench-batch.js')(batch);
 })();

@@ -38,7 +38,7 @@ describe('juesuan read', () => {
     expect(j.year).toBe(2021);
     expect(j.missing).toEqual([{ id: 'T6', name: '一般公共预算财政拨款基本支出决算表' }]);
     expect(j.tables.filter((t: { standard: boolean }) => t.standard)).toHaveLength(8);
-    expect(j.totals['T1.incomeTotal']).toEqual({ label: '本年收入合计', amount: '853.00', unit: '万元', cell: '公开01表!C33' });
+    expect(j.totals['T1.incomeTotal']).toEqual({ table: 'T1', label: '本年收入合计', amount: '853.00', unit: '万元', wanyuan: '853.00', cell: '公开01表!C33', blank: false });
   });
 
   it.each([
@@ -51,6 +51,62 @@ describe('juesuan read', () => {
     expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(r.err).toMatch(message);
     expect(r.err).not.toMatch(/at .*\.(js|ts):\d+/);
+  });
+});
+
+describe('juesuan read: the whole 总表, the totals of every table, and which tables are empty', () => {
+  it('--json totals: every line of both 总表 (per fund column in 表4), the 合计 rows and the 三公 totals, each with its cell', async () => {
+    const r = await run('read', path.join(FIX, 'yuquan2021-missing-T6.xlsx'), '--json');
+    const j = JSON.parse(r.out);
+    const t = (k: string) => ({ amount: j.totals[k].amount, cell: j.totals[k].cell, label: j.totals[k].label });
+    expect(t('T1.income.useNonFiscalBalance')).toEqual({ amount: '0.00', cell: '公开01表!C34', label: '使用非财政拨款结余' });
+    expect(t('T1.income.openingBalance')).toEqual({ amount: '0.00', cell: '公开01表!C35', label: '年初结转和结余' });
+    expect(t('T1.expenditure.surplusDistribution')).toEqual({ amount: '0.00', cell: '公开01表!F34', label: '结余分配' });
+    expect(t('T1.expenditure.closingBalance')).toEqual({ amount: '0.00', cell: '公开01表!F35', label: '年末结转和结余' });
+    expect(t('T1.expenditureGrandTotal')).toEqual({ amount: '853.00', cell: '公开01表!F36', label: '支出总计' });
+    expect(t('T4.income.openingBalance')).toEqual({ amount: '0.00', cell: '公开04表!C34', label: '年初财政拨款结转和结余' });
+    expect(t('T4.income.grandTotal')).toEqual({ amount: '853.00', cell: '公开04表!C38', label: '总计' });
+    expect(t('T4.expenditure.expenditureTotal.general')).toEqual({ amount: '843.28', cell: '公开04表!G33', label: '本年支出合计（一般公共预算财政拨款）' });
+    expect(t('T4.expenditure.expenditureTotal.fund')).toEqual({ amount: '9.72', cell: '公开04表!H33', label: '本年支出合计（政府性基金预算财政拨款）' });
+    expect(t('T4.expenditure.grandTotal.total')).toEqual({ amount: '853.00', cell: '公开04表!F38', label: '总计（合计）' });
+    expect(t('T3.total.total')).toEqual({ amount: '853.00', cell: '公开03表!C7', label: '合计（本年支出合计）' });
+    expect(j.totals['T7.actual']).toMatchObject({ table: 'T7', cell: expect.stringMatching(/^公开07表!/) });
+    expect(Object.keys(j.totals).filter((k) => /^T[2358]\.total\./.test(k)).map((k) => k.slice(0, 2))).toEqual(expect.arrayContaining(['T2', 'T3', 'T5', 'T8']));
+    expect(j.tables.map((x: { id: string; empty: boolean }) => `${x.id}:${x.empty}`)).toEqual(expect.arrayContaining(['T8:false', 'T9:true']));
+    expect(j.tables.find((x: { id: string }) => x.id === 'T1').precision).toEqual({ halfWidth: 5000, basis: '万元，保留2位小数：每个数 ±0.005万元' });
+  });
+
+  it('text: the 总表 lines with their cells, grouped by table', async () => {
+    const r = await run('read', path.join(FIX, 'yuquan2021-sichuan.xlsx'));
+    expect(r.out).toContain('  【收入支出决算总表】（万元）\n');
+    expect(r.out).toContain('    年初结转和结余：0.00（公开01表!C35）');
+    expect(r.out).toContain('    年末结转和结余：0.00（公开01表!F35）');
+  });
+});
+
+describe('juesuan check: the ledger of relations not evaluated', () => {
+  it('--json lists every relation that could not be evaluated, with why and its cells; text says how many', async () => {
+    const r = await run('check', path.join(FIX, 'yuquan2021-missing-T6.xlsx'), '--json');
+    const j = JSON.parse(r.out);
+    expect(j.checked).toBeGreaterThan(500);
+    expect(j.unchecked).toEqual([
+      { rule: 'T6-经济分类层级', reason: '缺少一般公共预算财政拨款基本支出决算表，未核对：经济分类类级等于其下款级之和。', cells: [] },
+      { rule: 'T6-人员公用经费合计', reason: '缺少一般公共预算财政拨款基本支出决算表，未核对：人员经费合计、公用经费合计。', cells: [] },
+      { rule: 'X-T5基本支出=T6', reason: '缺少一般公共预算财政拨款基本支出决算表，未核对：基本支出与基本支出决算表一致。', cells: ['公开05表!A1:E50'] },
+      {
+        rule: 'X-T6三公≤T7',
+        reason: '缺少一般公共预算财政拨款基本支出决算表，未核对：基本支出中的“三公”科目不超过“三公”经费决算数。',
+        cells: ['公开07表!A1:L10'],
+      },
+    ]);
+    const text = await run('check', path.join(FIX, 'yuquan2021-missing-T6.xlsx'));
+    expect(text.out).toContain(`核对了 ${j.checked} 个关系，4 个未能核对（见“未校验”）。`);
+    expect(text.out).toContain('【未校验】 4 个关系未能核对：');
+  });
+
+  it('a correct complete workbook: nothing left unchecked', async () => {
+    const r = await run('check', path.join(FIX, 'yuquan2021-sichuan.xlsx'), '--json');
+    expect(JSON.parse(r.out).unchecked).toEqual([]);
   });
 });
 
@@ -75,6 +131,10 @@ describe('juesuan check', () => {
       cells: ['公开05表!C9', '公开05表!C10', '公开05表!C11', '公开05表!C12', '公开05表!C13', '公开05表!C14'],
       expected: '639.90',
       actual: '638.90',
+      status: '未处理',
+      note: null,
+      fingerprint: expect.stringMatching(/^[0-9a-z]{11}$/),
+      reopened: null,
     });
     expect(j.summary.错误).toBe(2);
   });
@@ -138,8 +198,8 @@ describe('init → 补充信息 → generate', () => {
     });
     await wb.xlsx.writeFile(file);
     const again = await run('init', file);
-    // unit name, year, the two typed values, and 机关运行经费 linked to 表6's 公用经费合计
-    expect(again.out).toContain('保留已填写的 5 项');
+    // The existing 补充信息 is kept as it is (typed values, the prefilled link to 表6's 公用经费合计).
+    expect(again.out).toContain('原有内容一字未改');
     const check = new ExcelJS.Workbook();
     await check.xlsx.readFile(file);
     let running: ExcelJS.CellValue = null;
@@ -193,8 +253,62 @@ describe('juesuan audit', () => {
 });
 
 it('unknown command and no arguments: usage, exit 2', async () => {
-  expect((await run()).code).toBe(2);
+  const none = await run();
+  expect(none.code).toBe(2);
+  for (const c of ['read', 'check', 'init', 'rates', 'generate', 'audit']) expect(none.out).toContain(`juesuan ${c} <`);
   const r = await run('frobnicate');
   expect(r.code).toBe(2);
   expect(r.err).toContain('未知命令“frobnicate”');
+  expect((await run('chek', 'x.xlsx')).err.split('\n')[0]).toBe('未知命令“chek”（是不是 check？）。');
+});
+
+describe('a command line that fails loudly', () => {
+  const book = path.join(FIX, 'yuquan2021-sichuan.xlsx');
+
+  it.each([
+    [['check', book, '--yeer', '2020'], 'juesuan check 没有选项“--yeer”（是不是 --year？）。', 'juesuan check <工作簿.xlsx|文件夹> [--year N]'],
+    [['init', book, '--bogus', 'x'], 'juesuan init 没有选项“--bogus”。', 'juesuan init <工作簿.xlsx> [-o 输出.xlsx]'],
+    [['read', book, '--json', '--verbose'], 'juesuan read 没有选项“--verbose”。', 'juesuan read <工作簿.xlsx> [--json]'],
+    [['rates', book, 'extra.xlsx'], 'juesuan rates 多了参数“extra.xlsx”：只接受 1 个（工作簿.xlsx）。', 'juesuan rates <工作簿.xlsx> [--json]'],
+    [['generate', book, 'out.xlsx'], 'juesuan generate 多了参数“out.xlsx”：只接受 1 个（工作簿.xlsx）。', 'juesuan generate <工作簿.xlsx> [-o 输出.xlsx]'],
+    [['read'], 'juesuan read 缺少参数 <工作簿.xlsx>。', 'juesuan read <工作簿.xlsx>'],
+    [['generate', book, '-o'], '选项 --output 后面缺少取值。', 'juesuan generate <工作簿.xlsx>'],
+    [['audit', book, '--json', '--text'], '选项 --text 后面缺少取值。', 'juesuan audit <工作簿.xlsx>'],
+    [['check', '--json', book, '--catalogue'], '选项 --catalogue 后面缺少取值。', 'juesuan check <工作簿.xlsx|文件夹>'],
+  ])('%j is refused: exit 2, one Chinese line, then the usage, nothing run', async (argv, message, usage) => {
+    const r = await run(...argv);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    const lines = r.err.trim().split('\n');
+    expect(lines[0]).toBe(message);
+    expect(lines[1]).toMatch(/^用法：juesuan /);
+    expect(lines[1]).toContain(usage);
+    expect(lines).toHaveLength(2);
+  });
+
+  it('a refused init writes nothing', async () => {
+    const input = path.join(tmp, '拒绝.xlsx');
+    fs.copyFileSync(book, input);
+    expect((await run('init', input, '--bogus', 'x')).code).toBe(2);
+    expect(fs.readdirSync(tmp).filter((f) => f.startsWith('拒绝'))).toEqual(['拒绝.xlsx']);
+  });
+
+  it.each(['read', 'check', 'init', 'rates', 'generate', 'audit'])('%s --help: the Chinese help, every option, exit 0', async (command) => {
+    const r = await run(command, '--help');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(new RegExp(`^用法： juesuan ${command} <`));
+    expect(r.out).toContain('参数：');
+    expect(r.out).toContain('选项：');
+    expect(r.out).toContain('-h, --help');
+    expect(r.out).not.toMatch(/Usage|Options|Arguments|display help/);
+    expect((await run('help', command)).out).toBe(r.out);
+  });
+
+  it('options still take --name=value and -o value, anywhere after the command', async () => {
+    const r = await run('check', '--year=2030', book);
+    expect(r.out).toMatch(/2030年不在内置的2020—2025年范围内/);
+    const out = path.join(tmp, '等号.xlsx');
+    expect((await run('init', '-o', out, book)).code).toBe(0);
+    expect(fs.existsSync(out)).toBe(true);
+  });
 });

@@ -162,16 +162,24 @@ describe('the 决算说明 sheet and the .docx', () => {
     expect(t).not.toMatch(/undefined|NaN|\d,\d{3}/);
   });
 
-  test('narrativeDocx: a .docx with heading styles and the paragraphs', async () => {
+  test('narrativeDocx: a .docx (docx library) with heading styles, the paragraphs, and placeholders marked', async () => {
     const bytes = await narrativeDocx(n);
     const zip = await JSZip.loadAsync(bytes);
-    expect(Object.keys(zip.files).sort()).toEqual(
-      ['[Content_Types].xml', '_rels/.rels', 'word/_rels/document.xml.rels', 'word/document.xml', 'word/styles.xml'].sort(),
-    );
+    for (const part of ['[Content_Types].xml', '_rels/.rels', 'word/_rels/document.xml.rels', 'word/document.xml', 'word/styles.xml']) {
+      expect(zip.file(part)).not.toBeNull();
+    }
     const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml).toContain('<w:pStyle w:val="Title"/></w:pPr><w:r><w:t xml:space="preserve">' + n.title + '</w:t></w:r>');
     expect(xml).toContain('<w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t xml:space="preserve">一、收入支出决算总体情况说明</w:t></w:r>');
     expect(xml).toContain('<w:pStyle w:val="Heading2"/>');
-    expect(xml).toContain('<w:color w:val="C00000"/><w:highlight w:val="yellow"/></w:rPr><w:t xml:space="preserve">【请填写：收入支出总计变动的主要原因】');
+    expect(xml).toMatch(/<w:color w:val="C00000"\/><w:highlight w:val="yellow"\/>(<w:highlightCs w:val="yellow"\/>)?<\/w:rPr><w:t xml:space="preserve">【请填写：收入支出总计变动的主要原因】/);
     expect(xml).toContain('占98.86%');
+    const styles = await zip.file('word/styles.xml')!.async('string');
+    expect(styles).toContain('仿宋_GB2312');
+    // The audit reads the same file back to the same text.
+    const { readNarrativeFile } = await import('../src/audit/text');
+    const back = (await readNarrativeFile(bytes, '说明.docx')).paragraphs.map((p) => p.text);
+    expect(back).toContain('一、收入支出决算总体情况说明');
+    expect(back.some((t) => t.includes('占98.86%'))).toBe(true);
   });
 });

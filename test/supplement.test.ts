@@ -104,7 +104,7 @@ describe('the 补充信息 sheet', () => {
     expect(sup.values.get('itemBudget.2010301')).toMatchObject({ fen: 118_970_000 });
     expect(sup.values.get('fundBudget.2296002')).toMatchObject({ fen: 9_720_000 });
     expect(sup.values.has('vehicles.fleet')).toBe(false);
-    expect(sup.problems).toEqual([`补充信息 C${rowOf['vehicles.fleet']}（年末公务用车保有量）应填非负整数，但填的是“两辆”，已忽略。`]);
+    expect(sup.problems).toEqual([`补充信息第${rowOf['vehicles.fleet']}行（年末公务用车保有量）：“两辆”不是非负整数，未使用。`]);
     // Empty rows still have their cell (formulas may point at them).
     expect(sup.cells.get('last.abroad')).toMatch(/^补充信息!C\d+$/);
 

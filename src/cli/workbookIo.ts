@@ -1,65 +1,235 @@
 /**
- * Command-line workbook I/O for the commands that write: load the user's .xlsx once (one exceljs workbook,
- * its snapshot, its accounts), add the add-in's own sheets, save to a NEW file. The input file is never
- * modified unless it is itself a file 决算助手 wrote (it carries the owned-sheet marker).
+ * Command-line workbook I/O for the commands that write. The user's file is read once (bytes, an exceljs
+ * workbook, its snapshot and accounts); the add-in's sheets are built in a separate workbook and put into the
+ * user's PACKAGE by patchPackage (only the owned sheets' parts change, everything else is carried byte for byte).
+ *
+ * Where the result goes (never a surprise):
+ *  - `-o X`: X, unless X is the input itself (same real path) — refused;
+ *  - no -o, the input carries the verified mark of a workbook 决算助手 wrote (ownerMarker.ts) and the sheets to
+ *    be replaced were not edited since: updated in place;
+ *  - otherwise "<name>_决算助手.xlsx" beside it, or "<name>_决算助手_<时间>.xlsx" when that file exists already
+ *    (it may hold what the user typed): the message says which.
+ * Files are written to a temporary name and renamed, so a failed write never leaves half a workbook.
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
+import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
-import { snapshotFromExcelJs, WorkbookReadError } from '../adapters/exceljs/snapshotFromXlsx';
-import { OWNED_PREFIX } from '../adapters/exceljs/writeSheetSpec';
+import { loadExcelJs, snapshotFromExcelJs, WorkbookReadError } from '../adapters/exceljs/snapshotFromXlsx';
+import { isOwnedSheet, NotOwnedSheetError, OWNED_PREFIX, writeSheetSpec } from '../adapters/exceljs/writeSheetSpec';
+import { definedNamesOf, DefinedNameEdit, patchPackage, workbookPart } from '../adapters/exceljs/patchPackage';
 import { readAccounts } from '../model/readAccounts';
 import { Accounts } from '../model/types';
+import { SheetSpec } from '../output/sheetSpec';
+import { quoteSheet } from '../snapshot/address';
 import { WorkbookSnapshot } from '../snapshot/types';
+import { encodeMark, OwnerMark, readMark, sheetDigest, SIGNATURE_NAME } from './ownerMarker';
 
 export interface LoadedWorkbook {
   file: string;
+  bytes: Uint8Array;
   wb: ExcelJS.Workbook;
   snapshot: WorkbookSnapshot;
   accounts: Accounts;
+  /** The verified mark, when 决算助手 wrote this file. */
+  mark?: OwnerMark;
+  workbookXml: string;
 }
 
-export async function loadForWriting(file: string): Promise<LoadedWorkbook> {
-  let data: Buffer;
+export async function readInputFile(file: string): Promise<Buffer> {
   try {
-    data = await fs.readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new WorkbookReadError(code === 'ENOENT' ? `找不到文件“${file}”。` : `无法打开文件“${file}”（${code ?? '未知错误'}）。`);
-  }
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw new WorkbookReadError(`无法读取文件“${path.basename(file)}”：它不是有效的 .xlsx 工作簿（文件已损坏或不是 zip 格式）。`);
-  }
-  const snapshot = snapshotFromExcelJs(wb, path.basename(file));
-  return { file, wb, snapshot, accounts: readAccounts(snapshot) };
-}
-
-/** Was this workbook written by 决算助手 (so writing it back in place cannot lose anything of the user's)? */
-export function writtenByUs(wb: ExcelJS.Workbook): boolean {
-  const model = (wb.definedNames as unknown as { model: { name: string }[] }).model || [];
-  return model.some((d) => d.name.startsWith(OWNED_PREFIX));
-}
-
-/** The output path: -o if given, else the input itself when we wrote it, else "<name>_决算助手.xlsx" beside it. */
-export function outputPath(loaded: LoadedWorkbook, explicit?: string): string {
-  if (explicit) return explicit;
-  if (writtenByUs(loaded.wb)) return loaded.file;
-  const { dir, name } = path.parse(loaded.file);
-  return path.join(dir, `${name}_决算助手.xlsx`);
-}
-
-export async function saveWorkbook(wb: ExcelJS.Workbook, out: string, post?: (bytes: Uint8Array) => Promise<Uint8Array>): Promise<void> {
-  let bytes: Uint8Array = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-  if (post) bytes = await post(bytes);
-  try {
-    await fs.writeFile(out, bytes);
+    return await fs.readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new WorkbookReadError(
-      code === 'EBUSY' || code === 'EPERM' ? `无法写入“${out}”：文件可能正在 Excel 中打开，请关闭后重试。` : `无法写入“${out}”（${code ?? '未知错误'}）。`,
+      code === 'ENOENT' ? `找不到文件“${file}”。` : code === 'EISDIR' ? `“${file}”是文件夹，不是工作簿。` : `无法打开文件“${file}”（${code ?? '未知错误'}）。`,
     );
   }
+}
+
+export async function loadForWriting(file: string): Promise<LoadedWorkbook> {
+  const data = await readInputFile(file);
+  const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  const wb = await loadExcelJs(bytes, path.basename(file));
+  const snapshot = snapshotFromExcelJs(wb, path.basename(file));
+  let workbookXml = '';
+  try {
+    const zip = await JSZip.loadAsync(bytes);
+    workbookXml = (await zip.file(await workbookPart(zip))?.async('string')) ?? '';
+  } catch {
+    workbookXml = '';
+  }
+  return { file, bytes, wb, snapshot, accounts: readAccounts(snapshot), mark: readMark(workbookXml), workbookXml };
+}
+
+/** Was this workbook written by 决算助手 (verified mark, and every marked sheet still there)? */
+export function writtenByUs(loaded: LoadedWorkbook): boolean {
+  if (!loaded.mark) return false;
+  return Object.keys(loaded.mark.sheets).every((s) => loaded.wb.getWorksheet(s));
+}
+
+/** Owned sheets (among `names`) whose content differs from what the tool wrote last time. */
+export function editedSheets(loaded: LoadedWorkbook, names: string[]): string[] {
+  if (!loaded.mark) return [];
+  return names.filter((n) => {
+    const digest = loaded.mark!.sheets[n];
+    const ws = loaded.wb.getWorksheet(n);
+    return digest && ws && sheetDigest(ws) !== digest;
+  });
+}
+
+async function realPath(p: string): Promise<string> {
+  const abs = path.resolve(p);
+  try {
+    return await fs.realpath(abs);
+  } catch {
+    try {
+      return path.join(await fs.realpath(path.dirname(abs)), path.basename(abs));
+    } catch {
+      return abs;
+    }
+  }
+}
+
+async function exists(p: string): Promise<boolean> {
+  return fs.stat(p).then(
+    () => true,
+    () => false,
+  );
+}
+
+function stamp(d = new Date()): string {
+  const z = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}${z(d.getMonth() + 1)}${z(d.getDate())}-${z(d.getHours())}${z(d.getMinutes())}${z(d.getSeconds())}`;
+}
+
+export interface OutputChoice {
+  target: string;
+  /** One line for the user when the choice is not the obvious one. */
+  note?: string;
+  inPlace: boolean;
+}
+
+/**
+ * Where to write. `replacing`: the owned sheets this command replaces (an in-place update is refused — a new
+ * file is written — when the user edited one of them).
+ */
+export async function chooseOutput(loaded: LoadedWorkbook, explicit: string | undefined, replacing: string[]): Promise<OutputChoice> {
+  if (explicit) {
+    if (!/\.xlsx$/i.test(explicit)) throw new WorkbookReadError(`输出文件“${explicit}”应以 .xlsx 结尾。`);
+    if ((await realPath(explicit)) === (await realPath(loaded.file))) {
+      throw new WorkbookReadError(`-o 指定的输出文件就是输入文件“${loaded.file}”，为免覆盖您的工作簿，未写入。请换一个输出文件名（或不加 -o）。`);
+    }
+    return { target: explicit, inPlace: false };
+  }
+  const { dir, name } = path.parse(loaded.file);
+  if (writtenByUs(loaded)) {
+    const edited = editedSheets(loaded, replacing);
+    if (!edited.length) return { target: loaded.file, inPlace: true, note: `“${path.basename(loaded.file)}”是决算助手生成的文件，已就地更新（其他工作表和您填写的内容保持不变）。` };
+    const target = path.join(dir, `${name}_${stamp()}.xlsx`);
+    return {
+      target,
+      inPlace: false,
+      note: `“${edited.join('”“')}”工作表在上次生成后被修改过，为保留您的修改，未更新原文件，结果写入新文件“${path.basename(target)}”。`,
+    };
+  }
+  const base = path.join(dir, `${name}_决算助手.xlsx`);
+  if (!(await exists(base))) return { target: base, inPlace: false };
+  let target = path.join(dir, `${name}_决算助手_${stamp()}.xlsx`);
+  for (let i = 2; await exists(target); i++) target = path.join(dir, `${name}_决算助手_${stamp()}_${i}.xlsx`);
+  return {
+    target,
+    inPlace: false,
+    note: `“${path.basename(base)}”已经存在（其中可能有您填写的内容），未覆盖，本次写入新文件“${path.basename(target)}”。如要在已填写的文件上继续，请对它运行本命令：juesuan <命令> “${path.basename(base)}”。`,
+  };
+}
+
+/** Refuse before any work when a user's own sheet has the name of a sheet we are about to write. */
+export function assertWritable(loaded: LoadedWorkbook, sheetName: string): void {
+  const ws = loaded.wb.getWorksheet(sheetName);
+  if (!ws) return;
+  const owned = (loaded.mark && sheetName in loaded.mark.sheets) || isOwnedSheet(loaded.wb, sheetName);
+  if (!owned) {
+    throw new NotOwnedSheetError(`工作簿中已有名为“${sheetName}”的工作表，且不是决算助手生成的，为免覆盖您的数据，未写入。请将该工作表改名后重试。`);
+  }
+}
+
+export interface OwnedWrite {
+  spec: SheetSpec;
+  /** Keep the existing sheet's part and only append the spec's rows that lie below its last row. */
+  appendOnly?: boolean;
+  /** Digest recorded in the mark ('' for sheets the user fills in). */
+  userEditable?: boolean;
+}
+
+/**
+ * Build the owned sheets in a fresh workbook, patch them into the user's package, set the marks, write
+ * atomically. `post` adds what exceljs cannot write (charts) to the fresh package.
+ */
+export async function writeOwnedSheets(
+  loaded: LoadedWorkbook,
+  writes: OwnedWrite[],
+  target: string,
+  post?: (freshBytes: Uint8Array) => Promise<Uint8Array>,
+): Promise<void> {
+  const fresh = new ExcelJS.Workbook();
+  const mark: OwnerMark = { sheets: {} };
+  if (loaded.mark) Object.assign(mark.sheets, loaded.mark.sheets);
+  const names: DefinedNameEdit[] = [];
+  const existingNames = definedNamesOf(loaded.workbookXml);
+  let nextOwned = existingNames.filter((d) => d.name.startsWith(OWNED_PREFIX)).length + 1;
+  for (const w of writes) {
+    const ws = writeSheetSpec(fresh, w.spec);
+    mark.sheets[w.spec.name] = w.userEditable ? '' : sheetDigest(ws);
+    if (!isOwnedSheet(loaded.wb, w.spec.name)) {
+      const taken = new Set(existingNames.map((d) => d.name.toLowerCase()));
+      let n = `${OWNED_PREFIX}_${nextOwned++}`;
+      while (taken.has(n.toLowerCase())) n = `${OWNED_PREFIX}_${nextOwned++}`;
+      names.push({ name: n, value: `${quoteSheet(w.spec.name)}!$A$1` });
+    }
+  }
+  for (const s of Object.keys(mark.sheets)) if (!loaded.wb.getWorksheet(s) && !writes.some((w) => w.spec.name === s)) delete mark.sheets[s];
+  names.push({ name: SIGNATURE_NAME, value: encodeMark(mark), hidden: true });
+  let freshBytes: Uint8Array = new Uint8Array((await fresh.xlsx.writeBuffer()) as ArrayBuffer);
+  if (post) freshBytes = await post(freshBytes);
+  let bytes: Uint8Array;
+  try {
+    bytes = await patchPackage(loaded.bytes, freshBytes, { appendRowsTo: new Set(writes.filter((w) => w.appendOnly).map((w) => w.spec.name)), names });
+  } catch (e) {
+    throw new WorkbookReadError(`无法写入工作簿：${e instanceof Error ? e.message.split('\n')[0] : String(e)}。原文件未改动。`);
+  }
+  await writeFileAtomic(target, bytes);
+}
+
+export async function writeFileAtomic(out: string, bytes: Uint8Array): Promise<void> {
+  const tmp = path.join(path.dirname(out), `.~${path.basename(out)}.${process.pid}.tmp`);
+  try {
+    await fs.writeFile(tmp, bytes);
+    await fs.rename(tmp, out);
+  } catch (e) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new WorkbookReadError(
+      code === 'EBUSY' || code === 'EPERM' || code === 'EACCES'
+        ? `无法写入“${out}”：文件可能正在 Excel 中打开或没有写入权限，请关闭后重试。`
+        : `无法写入“${out}”（${code ?? '未知错误'}）。`,
+    );
+  }
+}
+
+/**
+ * A new workbook of the tool's own sheets only (整改清单, 汇总), carrying the verified mark so that a later run
+ * may replace it. An existing file that is not verifiably ours is never overwritten.
+ */
+export async function writeNewWorkbook(specs: SheetSpec[], target: string): Promise<void> {
+  if (await exists(target)) {
+    const ours = await loadForWriting(target).then(writtenByUs, () => false);
+    if (!ours) throw new WorkbookReadError(`“${target}”已存在且不是决算助手生成的文件，为免覆盖，未写入。请换一个文件名。`);
+  }
+  const fresh = new ExcelJS.Workbook();
+  const mark: OwnerMark = { sheets: {} };
+  for (const spec of specs) mark.sheets[spec.name] = sheetDigest(writeSheetSpec(fresh, spec));
+  const freshBytes = new Uint8Array((await fresh.xlsx.writeBuffer()) as ArrayBuffer);
+  const bytes = await patchPackage(freshBytes, freshBytes, { names: [{ name: SIGNATURE_NAME, value: encodeMark(mark), hidden: true }] });
+  await writeFileAtomic(target, bytes);
 }

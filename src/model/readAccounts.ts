@@ -4,16 +4,18 @@
  */
 import { WorkbookSnapshot } from '../snapshot/types';
 import { rangeA1 } from '../snapshot/address';
-import { Accounts, ReadIssue, TABLE_IDS, TABLE_NAMES, TableId, TableLocation } from './types';
+import { Accounts, Figure, ReadIssue, TABLE_IDS, TABLE_NAMES, TableId, TableLocation, ThreePublicKey } from './types';
 import { Grid } from '../recognise/grid';
 import { Region, sheetRegions, signatureOf } from '../recognise/regions';
-import { headerStartRow, regionInfo } from '../recognise/layout';
+import { headerStartRow, isAuxRow, regionInfo } from '../recognise/layout';
 import { unitNameInPrefix, yearIn } from '../recognise/titles';
 import { parseCodedTable } from '../recognise/codedTable';
 import { parseTwoSided } from '../recognise/twoSided';
 import { parseBasicExpenditure, parseThreePublic } from '../recognise/basicAndThreePublic';
-import { MoneyUnit } from '../money/money';
+import { MoneyUnit, parseDecimal } from '../money/money';
+import { decideTablePrecision, TablePrecision } from '../money/tolerance';
 import { isOwnedSheetName } from './ownedSheets';
+import { inferYearFromCodes, yearInFileName } from './inferYear';
 
 interface Found {
   id: TableId | string;
@@ -59,14 +61,21 @@ export function readAccounts(snapshot: WorkbookSnapshot): Accounts {
   const otherYears = years.slice(1).map(([y]) => y).sort();
 
   const accounts: Accounts = { source: snapshot.source, facts: { otherYears }, tables: [], missing: [], issues: [] };
+  for (const note of snapshot.notes ?? []) accounts.issues.push({ severity: '警告', code: 'R-读取范围', message: note, cells: [] });
   const banner = year ? undefined : bannerFacts(snapshot);
   if (year) {
     accounts.facts.year = year;
+    accounts.facts.yearFrom = 'workbook';
     const src = found.find((f) => f.year === year);
     accounts.facts.yearSource = src ? `${src.location.sheet}!${src.location.titleCell ?? src.location.range}` : undefined;
   } else if (banner?.year) {
     accounts.facts.year = banner.year;
+    accounts.facts.yearFrom = 'workbook';
     accounts.facts.yearSource = banner.cell;
+  } else if (yearInFileName(snapshot.source)) {
+    accounts.facts.year = yearInFileName(snapshot.source);
+    accounts.facts.yearFrom = 'fileName';
+    accounts.facts.yearSource = `工作簿未注明年度，按文件名“${snapshot.source}”`;
   }
 
   const chosen = new Map<string, Found>();
@@ -96,6 +105,7 @@ export function readAccounts(snapshot: WorkbookSnapshot): Accounts {
       table: f.id,
     });
   }
+  applyTablePrecision([...chosen.values()]);
   for (const f of chosen.values()) {
     accounts.tables.push(f.location);
     accounts.issues.push(...f.issues);
@@ -135,6 +145,27 @@ export function readAccounts(snapshot: WorkbookSnapshot): Accounts {
       table: id,
     });
   }
+  // Tables 2, 3 and 5 state their 合计 row; without it the totals cannot be checked or quoted.
+  for (const id of ['T2', 'T3', 'T5'] as const) {
+    const t = accounts[id];
+    if (!t || t.location.empty || t.total || !t.rows.length) continue;
+    accounts.issues.push({
+      severity: '错误',
+      code: 'R-缺合计',
+      message: `${TABLE_NAMES[id]}（${t.location.sheet}!${t.location.range}）中没有找到“合计”行，可能被删除：表内合计无法核对，说明中的合计数也无法取得。请恢复合计行后再运行。`,
+      cells: [`${t.location.sheet}!${t.location.range}`],
+      table: id,
+    });
+  }
+  if (accounts.facts.year === undefined) {
+    const inferred = inferYearFromCodes(accounts);
+    if (inferred) {
+      accounts.facts.year = inferred.year;
+      accounts.facts.yearFrom = 'codes';
+      accounts.facts.yearSource = inferred.source;
+      accounts.issues.push({ severity: '提示', code: 'R-年度推断', message: `${inferred.source}。如年度不对，请在标题中注明年度或用 --year 指定。`, cells: [] });
+    }
+  }
   if (otherYears.length && !ignored.some((f) => f.year && f.year !== year)) {
     accounts.issues.push({
       severity: '警告',
@@ -144,6 +175,48 @@ export function readAccounts(snapshot: WorkbookSnapshot): Accounts {
     });
   }
   return accounts;
+}
+
+/** Every Figure inside a parsed table (lines, rows, items, 三公 columns), in no particular order. */
+export function figuresOf(parsed: unknown): Figure[] {
+  const out: Figure[] = [];
+  const walk = (x: unknown, depth: number) => {
+    if (!x || typeof x !== 'object' || depth > 6) return;
+    if (Array.isArray(x)) {
+      for (const y of x) walk(y, depth + 1);
+      return;
+    }
+    const o = x as Record<string, unknown>;
+    if (typeof o.fen === 'number' && typeof o.halfWidth === 'number' && typeof o.cell === 'string') {
+      out.push(o as unknown as Figure);
+      return;
+    }
+    for (const [k, v] of Object.entries(o)) if (k !== 'location') walk(v, depth + 1);
+  };
+  walk(parsed, 0);
+  return out;
+}
+
+/**
+ * Precision from the data, per table and never per value (README, 校验): each table's figures decide
+ * together how the table was rounded, and every figure — blanks included — carries that half-width.
+ * A 元 table with too few amounts to tell takes the decision of all the workbook's 元 figures.
+ */
+function applyTablePrecision(tables: Found[]): void {
+  const figs = new Map<Found, Figure[]>();
+  for (const f of tables) if (f.parsed) figs.set(f, figuresOf(f.parsed));
+  const shown = (xs: Figure[]) => xs.filter((x) => !x.blank);
+  const workbook: Partial<Record<MoneyUnit, TablePrecision | undefined>> = {};
+  for (const unit of ['yuan', 'wanyuan'] as MoneyUnit[]) {
+    const all = [...figs.entries()].filter(([f]) => f.location.unit === unit).flatMap(([, xs]) => shown(xs));
+    workbook[unit] = decideTablePrecision(unit, all);
+  }
+  for (const [f, xs] of figs) {
+    const p = decideTablePrecision(f.location.unit, shown(xs)) ?? workbook[f.location.unit];
+    if (!p) continue;
+    f.location.precision = p;
+    for (const x of xs) x.halfWidth = p.halfWidth;
+  }
 }
 
 /**
@@ -244,8 +317,7 @@ function readRegion(region: Region): Found | undefined {
     case 'T8':
     case 'T9': {
       const t = parseCodedTable(region, tid, headerStart, ctx, location);
-      const allZero = [t.total, ...t.rows].every((row) => !row || Object.values(row.values).every((v) => !v || v.fen === 0));
-      if ((tid === 'T8' || tid === 'T9') && allZero) {
+      if (isEmptyTable(region, headerStart, t, info.noDataNote)) {
         location.empty = true;
         if (!info.noDataNote && t.rows.length === 0) {
           issues.push({
@@ -270,14 +342,73 @@ function readRegion(region: Region): Found | undefined {
     }
     case 'T6':
       found.parsed = parseBasicExpenditure(region, tid, headerStart, ctx, location);
+      location.empty = isEmptyTable(region, headerStart, found.parsed, info.noDataNote);
       break;
-    case 'T7':
-      found.parsed = parseThreePublic(region, tid, headerStart, ctx, location);
+    case 'T7': {
+      const t = parseThreePublic(region, tid, headerStart, ctx, location);
+      found.parsed = t;
+      if (isEmptyTable(region, headerStart, t, info.noDataNote)) {
+        // No 三公 spending: every item is 0 downstream (rules, narrative, rates), never "missing".
+        location.empty = true;
+        for (const side of [t.budget, t.actual]) for (const k of THREE_PUBLIC_KEYS) side[k] = side[k] ?? emptyFigure(location);
+      }
       break;
+    }
   }
+  if ((tid === 'T1' || tid === 'T4') && found.parsed) location.empty = isEmptyTable(region, headerStart, found.parsed, info.noDataNote);
   for (const i of issues) i.table = i.table ?? tid;
-  textNumberNotice(found, ctx.textCells);
+  if (location.empty) {
+    // An empty table needs no 科目编码 column, and its "0.00" texts are no amounts anyone sums.
+    for (let i = issues.length - 1; i >= 0; i--) if (issues[i].code === 'R-无科目编码') issues.splice(i, 1);
+  } else textNumberNotice(found, ctx.textCells);
   return found;
+}
+
+const THREE_PUBLIC_KEYS: ThreePublicKey[] = ['total', 'abroad', 'vehicle', 'vehiclePurchase', 'vehicleRunning', 'reception'];
+
+/**
+ * A table is empty when nothing in it is a non-zero amount: its data row is blank, "—", 0 or 0.00, it has no
+ * data row, or a note says so ("本表无数据", "没有…支出"). Only when the region itself holds no non-zero number
+ * either (or the note says so): a table whose amounts could not be placed is a reading problem, not empty.
+ */
+function isEmptyTable(region: Region, headerStart: number, parsed: unknown, noDataNote: boolean): boolean {
+  if (figuresOf(parsed).some((f) => f.fen !== 0)) return false;
+  return noDataNote || !regionHasAmounts(region, headerStart);
+}
+
+/** Any non-zero number below the header that is not a 科目编码 or a 行次/栏次 number. */
+function regionHasAmounts(region: Region, headerStart: number): boolean {
+  const { grid } = region;
+  for (let r = headerStart; r <= region.r1; r++) {
+    if (isAuxRow(grid, region, r)) continue;
+    for (const x of grid.rowCells(r, region.c0, region.c1)) {
+      const v = grid.cell(r, x.c)?.v;
+      const text = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : '';
+      const d = text ? parseDecimal(text) : null;
+      if (!d || d.digits === 0n) continue;
+      // Codes (201, 2010301, 30101) and row numbers (1…99) are integers that are not amounts.
+      if (d.scale === 0 && (/^[23]\d{2}(\d{2}){0,2}$/.test(text) || Math.abs(Number(d.digits)) < 100)) continue;
+      return true;
+    }
+  }
+  return false;
+}
+
+/** A zero standing for an item of an empty table, pointing at the table (it was not read from a cell). */
+function emptyFigure(location: TableLocation): Figure {
+  return {
+    fen: 0,
+    cell: `${location.sheet}!${location.range}`,
+    sheet: location.sheet,
+    row: 0,
+    col: 0,
+    raw: '',
+    halfWidth: 0.5,
+    blank: true,
+    fromText: false,
+    hiddenPrecision: false,
+    formula: false,
+  };
 }
 
 /** One notice per table when amounts were stored as text (they are read, but Excel cannot sum them). */

@@ -103,6 +103,11 @@ export interface TableLocation {
   notes: string[];
   /** Columns recognised in the header. */
   columns: ColumnInfo[];
+  /**
+   * The rounding precision decided for the whole table from its figures (money/tolerance.ts
+   * decideTablePrecision): every figure of the table carries this half-width.
+   */
+  precision?: { halfWidth: number; basis: string };
 }
 
 export interface CodedTable {
@@ -149,7 +154,13 @@ export interface ThreePublicTable {
 export interface WorkbookFacts {
   /** Report year (决算年度), from titles or "编制单位/年度" lines. */
   year?: number;
+  /**
+   * Where the year came from: a cell ("公开01表!A1") when the workbook states it (title, banner, 编制 line);
+   * otherwise words saying how it was found ("文件名“…”", "推断：…按科目编码和名称…").
+   */
   yearSource?: string;
+  /** workbook: stated in a cell; fileName: from the file's name; codes: inferred from the 科目编码 and names. */
+  yearFrom?: 'workbook' | 'fileName' | 'codes';
   unitName?: string;
   unitNameSource?: string;
   /** Other years seen in titles (a second year's tables in the same book). */

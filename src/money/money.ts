@@ -117,6 +117,26 @@ export function formatYuan(fen: Fen): string {
   return formatScaled(BigInt(fen), 2);
 }
 
+/** Digits grouped by thousands ("97464900.00" → "97,464,900.00"); the sign and decimals are kept. */
+export function groupThousands(text: string): string {
+  const m = /^(-?)(\d+)(\.\d+)?$/.exec(text);
+  if (!m) return text;
+  return `${m[1]}${m[2].replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${m[3] ?? ''}`;
+}
+
+/**
+ * An amount written the way finance people read it in a message, with its unit: thousands separators,
+ * 2 decimals, and for a 元 figure its 万元 equivalent beside it.
+ *   formatAmountInMessage(9746490000, 'yuan')    → "97,464,900.00元（9,746.49万元）"
+ *   formatAmountInMessage(9746490000, 'wanyuan') → "9,746.49万元"
+ */
+export function formatAmountInMessage(fen: Fen, unit: MoneyUnit): string {
+  const wanyuan = `${groupThousands(formatWanyuan(fen))}万元`;
+  if (unit === 'wanyuan') return wanyuan;
+  // Below 100 元 the 万元 equivalent would read 0.00: leave it out.
+  return Math.abs(fen) >= FEN_PER_WANYUAN / 100 ? `${groupThousands(formatYuan(fen))}元（${wanyuan}）` : `${groupThousands(formatYuan(fen))}元`;
+}
+
 function formatScaled(units: bigint, decimals: number): string {
   const negative = units < 0n;
   const abs = negative ? -units : units;

@@ -395,7 +395,7 @@ export function computeFacts(accounts: Accounts, supplement: Supplement): Narrat
   // ---- context
   const yearV = sv('year');
   const year = yearV?.number ?? accounts.facts.year;
-  const yearCells = uniq([yearV?.cell ?? accounts.facts.yearSource ?? '']);
+  const yearCells = uniq([yearV?.cell ?? (accounts.facts.yearFrom && accounts.facts.yearFrom !== 'workbook' ? '' : (accounts.facts.yearSource ?? ''))]);
   const unitV = sv('unitName');
   const unitName = unitV?.text ?? accounts.facts.unitName;
   const shortV = sv('shortName');

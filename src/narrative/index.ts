@@ -12,7 +12,7 @@ export type { Fact, Gap, NarrativeFacts, Direction, SubjectRef } from './facts';
 export { buildNarrative, narrativeText } from './build';
 export type { NarrativeOptions, BuiltNarrative } from './build';
 export { buildNarrativeSheet, countPlaceholders, NARRATIVE_SHEET } from './sheet';
-export { narrativeDocx, narrativeDocumentXml } from './docx';
+export { narrativeDocx, narrativeDocument } from './docx';
 export { formatAmount, formatPercent, normaliseUserText } from './format';
 export type { PercentValue } from './format';
 export { subjectName, subjectPath, subjectDefinition, classWording } from './subjects';

@@ -45,6 +45,10 @@ export interface SheetSpec {
   charts?: ChartSpec[];
   /** Freeze the first n rows. */
   freezeRows?: number;
+  /** Hide the sheet; 'veryHidden' keeps it out of Excel's 取消隐藏 list (machine tables such as statuses). */
+  visibility?: 'hidden' | 'veryHidden';
+  /** Print setup: landscape, fit to page width, these rows (0-based, inclusive) repeated on every page. */
+  print?: { landscape?: boolean; fitToWidth?: boolean; repeatRows?: [number, number] };
 }
 
 export interface ChartSpec {

@@ -68,6 +68,29 @@ export function readFigure(ctx: AmountContext, r: number, c: number): Figure | u
   const ref = grid.ref(r, c);
   const base = { cell: ref, sheet: grid.name, row: r, col: c, formula: !!cell?.formula };
   const defaultHalf = halfWidthFen(unit, 2);
+  const merged = grid.merge(r, c);
+  if (merged && (merged.r1 > merged.r0 || merged.c1 > merged.c0)) {
+    const first = grid.ref(merged.r0, merged.c0);
+    if (!ctx.issues.some((i) => i.code === 'R-合并金额' && i.cells[0] === first)) {
+      ctx.issues.push({
+        severity: '警告',
+        code: 'R-合并金额',
+        message: `金额单元格 ${first}:${grid.ref(merged.r1, merged.c1).split('!').pop()} 被合并成一格：合并区域中只有左上角有金额，其余各格按空计，相关合计可能不准。请拆分单元格后逐格填写金额。`,
+        cells: [first],
+        table: ctx.table,
+      });
+    }
+  }
+  if (cell?.formula && (cell.v === null || cell.v === '')) {
+    ctx.issues.push({
+      severity: '错误',
+      code: 'R-公式无结果',
+      message: `单元格 ${ref} 是公式，但文件中没有保存计算结果（可能由程序生成、未经 Excel 计算），无法读取金额。请在 Excel 中打开、保存后再运行。`,
+      cells: [ref],
+      table: ctx.table,
+    });
+    return undefined;
+  }
   if (!cell || cell.v === null || (typeof cell.v === 'string' && (cell.v.trim() === '' || DASHES.test(cell.v.trim())))) {
     return {
       cell: ref,
@@ -99,7 +122,7 @@ export function readFigure(ctx: AmountContext, r: number, c: number): Figure | u
   if (typeof v === 'number') {
     const fast = fastFen(v, unit);
     if (fast !== undefined) return figureFrom(base, fast, String(v), false, cell.f, 2, unit);
-    dec = decimalFromNumber(v);
+    dec = Number.isFinite(v) ? decimalFromNumber(v) : null;
   } else if (typeof v === 'string') {
     // Fast path for the usual "8,530,000.00": plain digits, separators, at most 6 decimals.
     const m = PLAIN_NUMBER.exec(v.trim());
@@ -123,7 +146,22 @@ export function readFigure(ctx: AmountContext, r: number, c: number): Figure | u
     });
     return undefined;
   }
-  const { fen } = decimalToFen(dec, unit);
+  let fen: number;
+  try {
+    fen = decimalToFen(dec, unit).fen;
+  } catch {
+    fen = NaN;
+  }
+  if (!Number.isSafeInteger(fen)) {
+    ctx.issues.push({
+      severity: '错误',
+      code: 'R-超范围',
+      message: `单元格 ${ref} 的金额“${String(v).slice(0, 30)}”超出可处理的范围，无法读取（请检查是否多输了位数或单位）。`,
+      cells: [ref],
+      table: ctx.table,
+    });
+    return undefined;
+  }
   if (fromText) ctx.textCells?.push(ref);
   // A text number shows its own decimals, but published 万元 figures always carry at least 2.
   return figureFrom(base, fen, String(v), fromText, cell.f, fromText ? Math.max(2, Math.min(dec.scale, 6)) : 2, unit);

@@ -171,6 +171,12 @@ function kindOf(segs: string[]): 'budget' | 'actual' | undefined {
   return undefined;
 }
 
+/** A note under a table, or the sentence saying the table has no data. */
+export function isNoteText(text: string): boolean {
+  const t = norm(text);
+  return /^(注|说明|备注)[:：\d１２３一二三]/.test(t) || (t.length >= 6 && /无数据|(没有|无)[^，。；]{0,30}(收入|支出|经费)/.test(t));
+}
+
 export function parseThreePublic(
   region: Region,
   id: TableId,
@@ -181,7 +187,10 @@ export function parseThreePublic(
   const { grid } = region;
   const table: ThreePublicTable = { location, budget: {}, actual: {} };
   const amountCtx: AmountContext = { grid, unit: ctx.unit, issues: ctx.issues, table: id, textCells: ctx.textCells };
-  const dataStart = firstRow(region, headerStart, (r) => {
+  // Rows from a note on ("注：本年度没有…支出，故本表无数据") are not part of the table body.
+  let limit = region.r1 + 1;
+  for (let r = headerStart; r <= region.r1 && limit > region.r1; r++) if (grid.rowCells(r, region.c0, region.c1).some((x) => isNoteText(x.text))) limit = r;
+  let dataStart = firstRow(region, headerStart, (r) => {
     const cells = grid.rowCells(r, region.c0, region.c1);
     return (
       cells.length > 0 &&
@@ -189,6 +198,15 @@ export function parseThreePublic(
       cells.some((x) => looksNumeric(grid, r, x.c))
     );
   });
+  // No row with a number: an empty table. Its header ends at the last row with words before the note; the
+  // row after it (blank or dashes), if any, is the data row. A header cell is never read as an amount.
+  let noDataRow = false;
+  if (dataStart >= limit) {
+    let headerEnd = headerStart - 1;
+    for (let r = headerStart; r < limit; r++) if (grid.rowCells(r, region.c0, region.c1).some((x) => !/^[-—－–/\s0.]*$/.test(x.text))) headerEnd = r;
+    dataStart = headerEnd + 1;
+    noDataRow = dataStart >= limit;
+  }
   const paths = headerPaths(region, headerStart, dataStart);
   const columns: { key: ThreePublicKey; kind: 'budget' | 'actual'; col: number; header: string; row: number }[] = [];
   const itemCols: { key: ThreePublicKey; col: number; header: string }[] = [];
@@ -208,9 +226,9 @@ export function parseThreePublic(
       for (const ic of itemCols) columns.push({ key: ic.key, kind, col: ic.col, header: `${ic.header}/${norm(label.text)}`, row: r });
     }
   }
-  if (columns.length >= 2 && dataStart <= region.r1) {
+  if (columns.length >= 2 && (dataStart <= region.r1 || noDataRow)) {
     location.columns = columns.map((x) => ({ key: `${x.kind}.${x.key}`, header: x.header, col: x.col }));
-    for (const col of columns) {
+    for (const col of noDataRow ? [] : columns) {
       const target = col.kind === 'budget' ? table.budget : table.actual;
       if (target[col.key]) continue; // the first column of an item wins
       const f = readFigure(amountCtx, col.row, col.col);
@@ -221,15 +239,23 @@ export function parseThreePublic(
   // Vertical layout: one row per item, columns 预算数 | 决算数.
   let budgetCol = -1;
   let actualCol = -1;
+  let kindRow = headerStart;
   for (let r = headerStart; r <= Math.min(region.r1, headerStart + 4); r++) {
     for (let c = region.c0; c <= region.c1; c++) {
       const t = grid.norm(r, c);
       if (PRIOR_YEAR.test(t)) continue;
-      if (/预算/.test(t) && !/决算/.test(t) && budgetCol < 0) budgetCol = c;
-      if (/决算|实际/.test(t) && actualCol < 0) actualCol = c;
+      if (/预算/.test(t) && !/决算/.test(t) && budgetCol < 0) {
+        budgetCol = c;
+        kindRow = Math.max(kindRow, r);
+      }
+      if (/决算|实际/.test(t) && actualCol < 0) {
+        actualCol = c;
+        kindRow = Math.max(kindRow, r);
+      }
     }
   }
-  for (let r = headerStart; r <= region.r1; r++) {
+  // Item rows lie below the 预算数/决算数 header and above any note.
+  for (let r = kindRow + 1; r < limit; r++) {
     for (let c = region.c0; c <= region.c1; c++) {
       if (c === budgetCol || c === actualCol) continue;
       const item = itemOf([grid.norm(r, c).replace(/^[一二三四五六七八九十\d]+[、.．]|^其中[:：]?/, '')]);

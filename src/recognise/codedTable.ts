@@ -93,12 +93,20 @@ function findCodeLayout(region: Region, paths: Map<number, string[]>, dataRows: 
       return { kind: 'split', cols: [c, c + 1, c + 2], nameCol };
     }
   }
-  // By content: the column with most code-like cells.
+  // By content: the column with the most distinct code-like cells. Whole-元 amounts look like codes too
+  // ("97200"), so: codes in a column are distinct, 支出功能分类 codes start with 2, and a header that says
+  // 编码/代码 wins outright.
   let best = -1;
   let bestCount = 0;
   for (const c of cols) {
+    const codes = new Set<string>();
+    for (const r of dataRows) {
+      const t = codeText(grid.norm(r, c));
+      if (CODE_RE.test(t)) codes.add(t);
+    }
     let n = 0;
-    for (const r of dataRows) if (CODE_RE.test(codeText(grid.norm(r, c)))) n++;
+    for (const t of codes) n += t.startsWith('2') ? 1 : 0.5;
+    if (n > 0 && /编码|代码/.test((paths.get(c) || []).join('/'))) n += 1000;
     if (n > bestCount) {
       best = c;
       bestCount = n;

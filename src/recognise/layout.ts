@@ -6,7 +6,7 @@ import { Grid, norm } from './grid';
 import { Region } from './regions';
 import { MoneyUnit } from '../money/money';
 import { looksNumeric } from './amounts';
-import { yearIn } from './titles';
+import { stripNameLabels, yearIn } from './titles';
 
 export interface RegionInfo {
   unit?: MoneyUnit;
@@ -39,7 +39,7 @@ export function regionInfo(region: Region, headerStart: number): RegionInfo {
       }
       const n = NAME_RE.exec(t.replace(UNIT_RE, ''));
       if (n && !UNIT_RE.test(t.slice(0, 8)) && !/^(万元|元)$/.test(n[1]) && !info.unitName) {
-        const name = n[1].replace(/单位[:：].*$/, '').trim();
+        const name = stripNameLabels(n[1].replace(/单位[:：].*$/, '').trim());
         if (name.length >= 2) info.unitName = { name, cell: grid.ref(r, c) };
       }
       const y = yearIn(t);
@@ -66,13 +66,18 @@ export function regionInfo(region: Region, headerStart: number): RegionInfo {
       const v = grid.cell(r, c)?.v;
       if (typeof v !== 'string' || v.length < 4) continue; // notes are text; skip amounts cheaply
       const t = v.trim();
-      if (/^(注|说明|备注)\s*[:：\d１２３一二三]/.test(t) || /故本表无数据|本表无数据/.test(t)) {
+      if (/^(注|说明|备注)\s*[:：\d１２３一二三]/.test(t) || /故本表无数据|本表无数据/.test(t) || (r > headerStart && isNoDataSentence(t))) {
         info.notes.push(t);
-        if (/无数据|没有.{0,30}(收入|支出)|无.{0,20}收入和支出/.test(norm(t))) info.noDataNote = true;
+        if (isNoDataSentence(t)) info.noDataNote = true;
       }
     }
   }
   return info;
+}
+
+/** "本表无数据", "本年度没有政府性基金…收入和支出", "无财政拨款“三公”经费支出": the table is empty on purpose. */
+export function isNoDataSentence(text: string): boolean {
+  return /无数据|(没有|无)[^，。；]{0,30}(收入|支出|经费)/.test(norm(text));
 }
 
 /** Is this an info line (title, unit, 编制单位, year, table number) rather than a header row? */

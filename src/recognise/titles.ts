@@ -119,8 +119,28 @@ export function yearIn(text: string): number | undefined {
  * Table numbering and generic words are not names.
  */
 export function unitNameInPrefix(prefix: string): string | undefined {
-  let p = prefix.replace(/((?:19|20)\d{2})年度?/g, '').replace(/^(表|公开)?[0-9一二三四五六七八九十]+(表)?[、.:．]?/, '');
+  let p = stripNameLabels(prefix.replace(/((?:19|20)\d{2})年度?/g, ''));
   p = p.replace(/部门决算$/, '').replace(/(部门|单位)$/, (m) => (p.length > 4 ? m : ''));
+  p = stripNameLabels(p);
   if (p.length < 3 || /^(部门|单位|本部门|本单位)$/.test(p)) return undefined;
   return p;
+}
+
+/**
+ * Section headings and labels glued before (or after) a unit name are not part of it:
+ * "第二部分上海市普陀区财政局" → "上海市普陀区财政局"; also "附件1", "附表2", "公开01表", "表1", "一、",
+ * "编制单位：", "填报单位：", "单位名称：", "部门名称：", "部门：", a trailing "（公开01表）" or "单位：万元".
+ */
+const LEADING_LABEL =
+  /^(?:第[一二三四五六七八九十百\d]+(?:部分|章|节|篇)|附件[\d一二三四五六七八九十]*|附表[\d一二三四五六七八九十]*|(?:公开)?\d{1,2}表|表[\d一二三四五六七八九十]+|[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．]|(?:编制|填报|预算|决算)?单位(?:名称)?[:：]|部门(?:名称)?[:：])[\s:：、.．\-—]*/;
+const TRAILING_LABEL = /(?:[（(](?:公开)?\d{1,2}表[）)]|(?:金额)?单位[:：]\s*(?:万元|元)|[\s:：、\-—]+)$/;
+
+export function stripNameLabels(text: string): string {
+  let t = text.replace(/\s+/g, '');
+  for (let i = 0; i < 6; i++) {
+    const before = t;
+    t = t.replace(LEADING_LABEL, '').replace(TRAILING_LABEL, '');
+    if (t === before) break;
+  }
+  return t;
 }

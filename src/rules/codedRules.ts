@@ -23,6 +23,25 @@ function header(t: CodedTable, key: string): string {
 
 const SPLITS: Record<string, string[]> = { basic: ['basicPersonnel', 'basicPublic'] };
 
+/** Column keys in words, for the ledger of relations not evaluated. */
+const COLUMN_LABELS: Record<string, string> = {
+  total: '合计',
+  fiscal: '财政拨款收入',
+  superior: '上级补助收入',
+  business: '事业收入',
+  operating: '经营收入',
+  affiliated: '附属单位上缴收入',
+  other: '其他收入',
+  basic: '基本支出',
+  project: '项目支出',
+  basicPersonnel: '人员经费',
+  basicPublic: '公用经费',
+  opening: '年初结转和结余',
+  income: '本年收入',
+  expTotal: '本年支出合计',
+  closing: '年末结转和结余',
+};
+
 /** Per row: total column = Σ part columns (with signs). Only columns the table has take part. */
 export function rowSumRule(opts: {
   id: string;
@@ -37,18 +56,29 @@ export function rowSumRule(opts: {
     id: opts.id,
     title: opts.title,
     severity: opts.severity ?? '错误',
+    tables: [opts.table],
     description: opts.description,
     check({ accounts }, report) {
       const t = tableOf(accounts as unknown as Record<string, unknown>, opts.table);
       if (!t || t.location.empty) return;
       const cols = new Set(t.location.columns.map((c) => c.key));
-      if (!cols.has(opts.total)) return;
       // A form that splits 基本支出 into 人员经费 and 公用经费 without a 小计 column: use the two parts.
       const expanded = opts.parts.flatMap((p) =>
         !cols.has(p.key) && SPLITS[p.key] && SPLITS[p.key].every((k) => cols.has(k)) ? SPLITS[p.key].map((k) => ({ key: k, sign: p.sign })) : [p],
       );
       const parts = expanded.filter((p) => cols.has(p.key));
+      // No part column: the form does not have this relation at all (e.g. no 人员经费/公用经费 split).
       if (!parts.length) return;
+      // Parts without their total column: the relation exists but cannot be evaluated — when the parts say so
+      // (two or more of them; a lone 本年支出 column is a form without 结转 columns, not a gap).
+      if (!cols.has(opts.total)) {
+        if (parts.length < Math.min(2, opts.parts.length)) return;
+        report.unchecked?.({
+          reason: `${TABLE_NAMES[opts.table]}：${opts.title}未核对——表中找不到“${COLUMN_LABELS[opts.total] ?? opts.total}”栏。`,
+          cells: [`${t.location.sheet}!${t.location.range}`],
+        });
+        return;
+      }
       for (const row of allRows(t)) {
         const total: Term = { figure: row.values[opts.total], label: header(t, opts.total) };
         checkRelation({
@@ -71,6 +101,7 @@ export function hierarchyRule(id: string, table: Coded): Rule {
     id,
     title: '类、款、项逐级相加',
     severity: '错误',
+    tables: [table],
     description: `${name}：每一列中，类 = 其下各款之和，款 = 其下各项之和，合计 = 各类之和。`,
     check({ accounts }, report) {
       const t = tableOf(accounts as unknown as Record<string, unknown>, table);

@@ -1,26 +1,11 @@
 /** Helpers for cross-table rules: compare a two-sided table's 类 lines with a coded table's 类 rows. */
-import { CodedTable, Figure, Line, TwoSidedTable } from '../model/types';
+import { CodedTable, Line, TwoSidedTable } from '../model/types';
 import { MoneyUnit } from '../money/money';
 import { Report } from './types';
 import { checkSame, fmt, unitLabel } from './relation';
 import { classLines } from './lines';
 
-/** A zero figure standing for an empty table ("本表无数据"), pointing at the table. */
-export function emptyTableZero(t: CodedTable): Figure {
-  return {
-    fen: 0,
-    cell: `${t.location.sheet}!${t.location.range}`,
-    sheet: t.location.sheet,
-    row: 0,
-    col: 0,
-    raw: '',
-    halfWidth: 0.5,
-    blank: true,
-    fromText: false,
-    hiddenPrecision: false,
-    formula: false,
-  };
-}
+export { emptyTableZero } from './lines';
 
 /**
  * For every 类 present on either side: the two-sided table's line (column `col`) equals the coded table's

@@ -3,7 +3,8 @@
  * list works in Node, in the browser bundle and inside Excel.
  */
 import { Accounts } from '../model/types';
-import { Finding, Rule, RuleContext, SEVERITY_ORDER } from './types';
+import { Finding, Rule, RuleContext, SEVERITY_ORDER, Unchecked, Report } from './types';
+import { TABLE_NAMES, TableId } from '../model/types';
 import { Catalogue, economicCatalogue, functionalCatalogue } from '../catalogue';
 import { rule as sConstantTotal } from './builtin/s-constant-total';
 import { rule as sHiddenPrecision } from './builtin/s-hidden-precision';
@@ -120,8 +121,22 @@ export interface CheckOptions {
 
 export const TABLE_ORDER = ['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'X'];
 
+/** What a check run gives: the findings, and the ledger of relations evaluated and not evaluated. */
+export interface CheckResult {
+  findings: Finding[];
+  /** How many relations were evaluated (each total = Σ parts, each cross-table equality). */
+  checked: number;
+  /** Relations the rules know but could not evaluate, with why. Never skipped in silence. */
+  unchecked: Unchecked[];
+}
+
 /** Run every rule; reader issues come first as findings of their own. Sorted by table, then severity. */
 export function runRules(accounts: Accounts, options: CheckOptions = {}): Finding[] {
+  return runRulesWithLedger(accounts, options).findings;
+}
+
+/** Run every rule and keep the ledger of what was and was not evaluated. */
+export function runRulesWithLedger(accounts: Accounts, options: CheckOptions = {}): CheckResult {
   const year = options.year ?? accounts.facts.year ?? new Date().getFullYear() - 1;
   const ctx: RuleContext = {
     accounts,
@@ -130,15 +145,35 @@ export function runRules(accounts: Accounts, options: CheckOptions = {}): Findin
     economic: options.economic ?? economicCatalogue(),
   };
   const findings: Finding[] = accounts.issues.map((i) => ({ rule: i.code, severity: i.severity, table: i.table, message: i.message, cells: i.cells }));
+  const unchecked: Unchecked[] = [];
+  let checked = 0;
+  const source = accounts as unknown as Record<string, unknown>;
   for (const rule of options.rules ?? allRules()) {
+    const missing = (rule.tables ?? []).filter((id) => !source[id]);
+    if (missing.length) {
+      unchecked.push({
+        rule: rule.id,
+        reason: `缺少${missing.map((id) => TABLE_NAMES[id as TableId] ?? id).join('、')}，未核对：${rule.title}。`,
+        cells: (rule.tables ?? []).flatMap((id) => {
+          const t = source[id] as { location?: { sheet: string; range: string } } | undefined;
+          return t?.location ? [`${t.location.sheet}!${t.location.range}`] : [];
+        }),
+      });
+      continue;
+    }
+    const report: Report = Object.assign((f: Parameters<Report>[0]) => findings.push({ rule: rule.id, severity: f.severity ?? rule.severity, ...stripSeverity(f) }), {
+      checked: () => void checked++,
+      unchecked: (u: Omit<Unchecked, 'rule'>) => void unchecked.push({ rule: rule.id, ...u }),
+    });
     try {
-      rule.check(ctx, (f) => findings.push({ rule: rule.id, severity: f.severity ?? rule.severity, ...stripSeverity(f) }));
+      rule.check(ctx, report);
     } catch (e) {
       // A rule must never take the whole check down: report it as a finding of its own.
       findings.push({ rule: rule.id, severity: '警告', message: `规则“${rule.title}”执行出错，未能完成核对：${e instanceof Error ? e.message : String(e)}`, cells: [] });
+      unchecked.push({ rule: rule.id, reason: `规则“${rule.title}”执行出错，未能完成核对。`, cells: [] });
     }
   }
-  return sortFindings(findings);
+  return { findings: sortFindings(findings), checked, unchecked };
 }
 
 function stripSeverity<T extends { severity?: unknown }>(f: T): Omit<T, 'severity'> {

@@ -13,13 +13,21 @@ export function fig(lines: Line[] | undefined, key: string, col = 'amount'): Fig
 
 /** A term for a line; an absent line gives an undefined figure (the relation is then skipped). */
 export function term(lines: Line[] | undefined, key: string, label: string, col = 'amount', sign: 1 | -1 = 1): Term {
-  return { figure: fig(lines, key, col), label, sign };
+  const l = line(lines, key);
+  return { figure: l?.values[col], label, sign, why: whyAbsent(l, col) };
+}
+
+/** Why a line's figure is absent, for the ledger of relations not evaluated. */
+export function whyAbsent(l: { values: Record<string, Figure | undefined> } | undefined, col: string): string | undefined {
+  if (!l) return '行在表中找不到';
+  if (!(col in l.values)) return '所在栏目在表中找不到';
+  return l.values[col] ? undefined : '单元格不是可读的金额';
 }
 
 /** A term for an optional line: absent means the form does not have it, so it counts as 0 — but only when absent. */
 export function optionalTerm(lines: Line[] | undefined, key: string, label: string, col = 'amount', sign: 1 | -1 = 1): Term | undefined {
   const l = line(lines, key);
-  return l ? { figure: l.values[col], label, sign } : undefined;
+  return l ? { figure: l.values[col], label, sign, why: whyAbsent(l, col) } : undefined;
 }
 
 export function classLines(t: TwoSidedTable | undefined): Line[] {
@@ -37,9 +45,26 @@ export function rowsByCode(t: CodedTable | undefined): Map<string, CodedRow> {
   return m;
 }
 
-/** The figure of a coded table's total row for a column key. */
+/** The figure of a coded table's total row for a column key; an empty table's total is 0 ("本表无数据"). */
 export function totalOf(t: CodedTable | undefined, col: string): Figure | undefined {
-  return t?.total?.values[col];
+  return t?.total?.values[col] ?? (t?.location.empty ? emptyTableZero(t) : undefined);
+}
+
+/** A zero figure standing for an empty table ("本表无数据"), pointing at the table. */
+export function emptyTableZero(t: { location: CodedTable['location'] }): Figure {
+  return {
+    fen: 0,
+    cell: `${t.location.sheet}!${t.location.range}`,
+    sheet: t.location.sheet,
+    row: 0,
+    col: 0,
+    raw: '',
+    halfWidth: t.location.precision?.halfWidth ?? 0.5,
+    blank: true,
+    fromText: false,
+    hiddenPrecision: false,
+    formula: false,
+  };
 }
 
 export function rowLabel(r: CodedRow): string {

@@ -16,6 +16,7 @@ export function requiredLinesRule(opts: {
     id: opts.id,
     title: opts.title,
     severity: '错误',
+    tables: [opts.table],
     description: opts.description,
     check({ accounts }, report) {
       const t = accounts[opts.table] as TwoSidedTable | undefined;

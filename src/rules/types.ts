@@ -23,8 +23,24 @@ export interface Finding {
   actual?: string;
 }
 
-/** What a rule's check reports; rule id and default severity are filled in by the runner. */
-export type Report = (f: Omit<Finding, 'rule' | 'severity'> & { severity?: Severity }) => void;
+/** A relation the rules know but could not evaluate, and why ("table missing", "figure unreadable" …). */
+export interface Unchecked {
+  rule: string;
+  /** Chinese: which relation, and why it was not evaluated. */
+  reason: string;
+  /** The cells that were found (the figure that was, the table's range); may be empty when the table is missing. */
+  cells: string[];
+}
+
+/**
+ * What a rule's check reports; rule id and default severity are filled in by the runner. Besides findings,
+ * a check says which relations it evaluated (`checked`) and which it could not (`unchecked`): nothing is
+ * skipped in silence. Both are optional so a plain function still works as a Report in tests.
+ */
+export type Report = ((f: Omit<Finding, 'rule' | 'severity'> & { severity?: Severity }) => void) & {
+  checked?: () => void;
+  unchecked?: (u: Omit<Unchecked, 'rule'>) => void;
+};
 
 export interface RuleContext {
   accounts: Accounts;
@@ -42,5 +58,10 @@ export interface Rule {
   severity: Severity;
   /** What it checks, for the rule list (DOMAIN.md §3 wording). */
   description: string;
+  /**
+   * The tables the rule's relations need. When one is missing the runner lists the rule as not evaluated
+   * (with the missing tables) instead of running it.
+   */
+  tables?: string[];
   check(ctx: RuleContext, report: Report): void;
 }

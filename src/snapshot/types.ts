@@ -19,6 +19,8 @@ export interface CellSnap {
   f?: string;
   /** True when the cell holds a formula. */
   formula?: boolean;
+  /** The formula without "=", when the reader knows it (so a writer can keep a user's formula as written). */
+  formulaText?: string;
 }
 
 export interface CellRange {
@@ -43,6 +45,8 @@ export interface WorkbookSnapshot {
   /** File name or "当前工作簿". */
   source: string;
   sheets: SheetSnapshot[];
+  /** What the reader left out (cells beyond the read limits, text cut at Excel's length limit…). */
+  notes?: string[];
 }
 
 export function isCellError(v: CellValue): v is CellError {

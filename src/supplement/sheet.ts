@@ -6,7 +6,7 @@
  * 执行率汇总 formulas can point at them.
  */
 import { Accounts } from '../model/types';
-import { WorkbookSnapshot } from '../snapshot/types';
+import { CellValue, isCellError, WorkbookSnapshot } from '../snapshot/types';
 import { SheetSpec, SpecCell, text, num, formula } from '../output/sheetSpec';
 import { FIELDS, FieldDef, FIELD_BY_KEY, fundItemFields, itemFieldKind, itemFields } from './fields';
 import { Fen, formatWanyuan, parseDecimal, decimalToFen, decimalFromNumber } from '../money/money';
@@ -32,6 +32,23 @@ export interface SupplementValue {
   formula?: boolean;
 }
 
+/** A cell of the 填写 column exactly as the user left it (parsed or not), so it can be written back unchanged. */
+export interface TypedCell {
+  key: string;
+  label: string;
+  /** The displayed text. */
+  raw: string;
+  /** The cell's value (a formula's cached result; null when it has none). */
+  value: CellValue;
+  /** The formula text without "=", when the reader knows it. */
+  formula?: string;
+  isFormula?: boolean;
+  /** Number format. */
+  numFmt?: string;
+  /** 0-based row in the sheet. */
+  row: number;
+}
+
 export interface Supplement {
   /** Present only when the user (or the prefill) gave a value. */
   values: Map<string, SupplementValue>;
@@ -40,10 +57,15 @@ export interface Supplement {
   problems: string[];
   /** The sheet exists in the workbook. */
   present: boolean;
+  /** Every non-empty 填写 cell as typed, including the ones that could not be used. */
+  typed: Map<string, TypedCell>;
+  /** The sheet read (when present) and its last used row (0-based). */
+  sheetName?: string;
+  lastRow?: number;
 }
 
 export function emptySupplement(): Supplement {
-  return { values: new Map(), cells: new Map(), problems: [], present: false };
+  return { values: new Map(), cells: new Map(), problems: [], present: false, typed: new Map() };
 }
 
 /** The 项 rows of table 5 that get a budget, a reason and a use row. */
@@ -75,6 +97,8 @@ export function readSupplement(snapshot: WorkbookSnapshot, accounts?: Accounts):
   const sup = emptySupplement();
   if (!sheet) return sup;
   sup.present = true;
+  sup.sheetName = sheet.name;
+  sup.lastRow = sheet.cells.length - 1;
   const fields = accounts ? allFields(accounts) : FIELDS;
   const byLabel = new Map(fields.map((f) => [norm(f.label), f]));
   sheet.cells.forEach((row, r) => {
@@ -92,25 +116,53 @@ export function readSupplement(snapshot: WorkbookSnapshot, accounts?: Accounts):
     // Only our own keys (the header row says "key"; a user's note in column F is not a field).
     if (!field && !/^[a-zA-Z]+(\.[\w.]+)+$/.test(key)) return;
     const cell = cellRef(sheet.name, r, VALUE_COL);
+    if (sup.cells.has(key)) {
+      if (row[VALUE_COL] && cellText(row[VALUE_COL]).trim() !== '') {
+        sup.problems.push(`补充信息第${r + 1}行（${field?.label ?? key}）：与第${rowOf(sup.cells.get(key)!)}行是同一项目，只使用了第${rowOf(sup.cells.get(key)!)}行。`);
+      }
+      return;
+    }
     sup.cells.set(key, cell);
     const c = row[VALUE_COL];
+    if (!c) return;
     const raw = cellText(c).trim();
+    const labelText = field?.label ?? key;
+    if (c.formula || raw !== '') {
+      sup.typed.set(key, { key, label: labelText, raw, value: c.v, formula: c.formulaText, isFormula: c.formula, numFmt: c.f, row: r });
+    }
+    const where = `补充信息第${r + 1}行（${labelText}）`;
+    if (c.formula && (c.v === null || c.v === '')) {
+      sup.problems.push(`${where}：公式没有计算结果（文件未经 Excel 计算保存），未使用。请在 Excel 中打开、保存后再运行。`);
+      return;
+    }
+    if (isCellError(c.v)) {
+      sup.problems.push(`${where}：是错误值 ${c.v.error}，未使用。`);
+      return;
+    }
     if (raw === '') return;
-    const parsed = parseFieldValue(key, field, raw, c?.v, cell);
+    const parsed = parseFieldValue(key, field, raw, c.v, cell, r + 1);
     if ('problem' in parsed) {
       sup.problems.push(parsed.problem);
       return;
     }
     const v = parsed.value;
-    if (c?.formula) v.formula = true;
+    if (c.formula) v.formula = true;
     sup.values.set(key, v);
   });
   return sup;
 }
 
+function rowOf(cell: string): number {
+  const m = /(\d+)$/.exec(cell);
+  return m ? Number(m[1]) : 0;
+}
+
+const KIND_WORD: Record<string, string> = { money: '金额（万元）', count: '非负整数', year: '四位年度', score: '非负数' };
+
 /**
  * Read one typed value as its field's kind says. `cellValue` is the cell's raw value when known (a number
- * typed into a money cell is taken exactly as Excel holds it).
+ * typed into a money cell is taken exactly as Excel holds it). A value that cannot be used is a problem naming
+ * its row and the text as typed; the cell itself is never changed.
  */
 export function parseFieldValue(
   key: string,
@@ -118,20 +170,37 @@ export function parseFieldValue(
   raw: string,
   cellValue: unknown,
   cell: string,
+  rowNumber?: number,
 ): { value: SupplementValue } | { problem: string } {
   const v: SupplementValue = { key, field, raw, cell };
   const kind = field?.kind ?? 'text';
-  const where = `补充信息 ${cell.split('!')[1] ?? cell}（${field?.label ?? key}）`;
+  const where = rowNumber ? `补充信息第${rowNumber}行（${field?.label ?? key}）` : `补充信息 ${cell.split('!')[1] ?? cell}（${field?.label ?? key}）`;
+  const shown = raw.length > 40 ? raw.slice(0, 40) + '…' : raw;
+  const refuse = (why = `不是${KIND_WORD[kind] ?? kind}`) => ({ problem: `${where}：“${shown}”${why}，未使用。` });
   if (kind === 'money') {
-    const d = typeof cellValue === 'number' ? decimalFromNumber(cellValue) : parseDecimal(raw.replace(/万元$/, ''));
-    if (!d) return { problem: `${where}应填金额（万元），但填的是“${raw}”，已忽略。` };
-    v.fen = decimalToFen(d, 'wanyuan').fen;
-  } else if (kind === 'count' || kind === 'year' || kind === 'score') {
-    const d = parseDecimal(raw.replace(/[人辆个次批年分台套（）()]+$/, ''));
-    const n = d ? Number(d.digits) / 10 ** d.scale : NaN;
-    if (!Number.isFinite(n) || (kind !== 'score' && !Number.isInteger(n)) || n < 0) {
-      return { problem: `${where}应填${kind === 'year' ? '四位年度' : kind === 'score' ? '非负数' : '非负整数'}，但填的是“${raw}”，已忽略。` };
+    let d: ReturnType<typeof parseDecimal> | undefined;
+    try {
+      d = typeof cellValue === 'number' ? (Number.isFinite(cellValue) ? decimalFromNumber(cellValue) : undefined) : parseDecimal(raw.replace(/万元$/, ''));
+    } catch {
+      d = undefined;
     }
+    if (!d) return refuse();
+    try {
+      const fen = decimalToFen(d, 'wanyuan').fen;
+      if (!Number.isSafeInteger(fen) || Math.abs(fen) >= 1e15) return refuse('超出可处理的金额范围');
+      v.fen = fen;
+    } catch {
+      return refuse('超出可处理的金额范围');
+    }
+  } else if (kind === 'count' || kind === 'year' || kind === 'score') {
+    let d: ReturnType<typeof parseDecimal> | undefined;
+    try {
+      d = parseDecimal(raw.replace(/[人辆个次批年分台套（）()]+$/, ''));
+    } catch {
+      d = undefined;
+    }
+    const n = d ? Number(d.digits) / 10 ** d.scale : NaN;
+    if (!Number.isFinite(n) || (kind !== 'score' && !Number.isInteger(n)) || n < 0 || (kind === 'year' && (n < 1990 || n > 2100))) return refuse();
     v.number = n;
   } else v.text = raw;
   return { value: v };
@@ -162,17 +231,18 @@ function itemFieldFromKey(key: string, label: string): FieldDef | undefined {
   return { key, group: '', label, kind, unit: kind === 'money' ? '万元' : undefined };
 }
 
-/**
- * Build the 补充信息 sheet. Values already typed (in `existing`) are kept; 单位名称 and 年度 are prefilled
- * from the workbook when the user has not typed them.
- */
-export function buildSupplementSheet(accounts: Accounts, existing: Supplement = emptySupplement()): SheetSpec {
-  const rows: (SpecCell | undefined)[][] = [];
-  rows.push([text('补充信息（决算助手）', 'title')]);
-  rows.push([
-    text('请在“填写”列（C列）填入决算表中没有、而情况说明和执行率需要的数据。金额单位为万元，保留两位小数；不涉及的填0；原因类文字写完整的一句话。重新运行“补充信息”时已填内容会保留。', 'note'),
-  ]);
-  rows.push([text('分组', 'header'), text('项目', 'header'), text('填写', 'header'), text('单位', 'header'), text('说明', 'header'), text('key', 'header')]);
+/** A typed cell written back exactly as it was: the formula with its cached result, the number, the text. */
+function keptCell(t: TypedCell): SpecCell {
+  if (t.isFormula && t.formula) {
+    const cached = typeof t.value === 'number' || typeof t.value === 'string' ? t.value : undefined;
+    return formula(`=${t.formula}`, cached, 'input', t.numFmt);
+  }
+  if (typeof t.value === 'number') return num(t.value, 'input', t.numFmt);
+  if (typeof t.value === 'string' && !t.isFormula) return text(t.value, 'input');
+  return text(t.raw, 'input');
+}
+
+function prefills(accounts: Accounts): Map<string, SpecCell> {
   const prefill = new Map<string, SpecCell>();
   if (accounts.facts.unitName) prefill.set('unitName', text(accounts.facts.unitName, 'input'));
   if (accounts.facts.year) prefill.set('year', num(accounts.facts.year, 'input', '0'));
@@ -182,33 +252,49 @@ export function buildSupplementSheet(accounts: Accounts, existing: Supplement = 
     const ref = splitRef(pub.cell);
     if (ref) prefill.set('running.amount', formula(`=${quoteSheet(ref.sheet)}!${ref.address}`, Number(formatWanyuan(pub.fen)), 'input', '0.00'));
   }
+  return prefill;
+}
+
+function fieldRow(f: FieldDef, value: SpecCell, linked: boolean): SpecCell[] {
+  const hint = linked
+    ? '已链接到基本支出决算表的公用经费合计（行政单位的机关运行经费即日常公用经费）；有下属事业单位的请改填实际数'
+    : f.hint ?? (f.kind === 'reason' ? '不填则在说明中留出待填写的位置' : '');
+  return [text(''), text(f.label, 'label'), value, text(f.unit ?? '', 'note'), text(hint, 'note'), text(f.key, 'note')];
+}
+
+/**
+ * Build the 补充信息 sheet. Every value already typed (in `existing`, parsed or not) is written back as it was
+ * typed — a formula stays a formula, text stays text; 单位名称 and 年度 are prefilled from the workbook when the
+ * user has not typed them.
+ */
+export function buildSupplementSheet(accounts: Accounts, existing: Supplement = emptySupplement()): SheetSpec {
+  const rows: (SpecCell | undefined)[][] = [];
+  rows.push([text('补充信息（决算助手）', 'title')]);
+  rows.push([
+    text('请在“填写”列（C列）填入决算表中没有、而情况说明和执行率需要的数据。金额单位为万元，保留两位小数；不涉及的填0；原因类文字写完整的一句话。重新运行“补充信息”时已填内容会保留。', 'note'),
+  ]);
+  rows.push([text('分组', 'header'), text('项目', 'header'), text('填写', 'header'), text('单位', 'header'), text('说明', 'header'), text('key', 'header')]);
+  const prefill = prefills(accounts);
   let group = '';
   for (const f of allFields(accounts)) {
     if (f.group !== group) {
       group = f.group;
       rows.push([text(group, 'heading2')]);
     }
+    const typed = existing.typed.get(f.key);
     const old = existing.values.get(f.key);
     let value: SpecCell = { kind: 'empty', style: 'input' };
-    if (old?.formula && prefill.has(f.key)) {
-      value = prefill.get(f.key)!; // keep our live link live
-    } else if (old) {
-      if (old.fen !== undefined) value = num(Number(formatWanyuan(old.fen)), 'input', '0.00');
-      else if (old.number !== undefined) value = num(old.number, 'input', f.kind === 'year' ? '0' : undefined);
-      else value = text(old.text ?? old.raw, 'input');
-    } else if (prefill.has(f.key)) value = prefill.get(f.key)!;
-    const hint =
-      f.key === 'running.amount' && !old && prefill.has(f.key)
-        ? '已链接到基本支出决算表的公用经费合计（行政单位的机关运行经费即日常公用经费）；有下属事业单位的请改填实际数'
-        : f.hint ?? (f.kind === 'reason' ? '不填则在说明中留出待填写的位置' : '');
-    rows.push([text(''), text(f.label, 'label'), value, text(f.unit ?? '', 'note'), text(hint, 'note'), text(f.key, 'note')]);
+    if (typed) value = keptCell(typed);
+    else if (old) value = text(old.raw, 'input');
+    else if (prefill.has(f.key)) value = prefill.get(f.key)!;
+    rows.push(fieldRow(f, value, f.key === 'running.amount' && !typed && !old && prefill.has(f.key)));
   }
   // Values the user typed for keys that no longer exist (e.g. a 项 that left table 5) are kept at the end.
   const known = new Set(allFields(accounts).map((f) => f.key));
-  const orphans = [...existing.values.values()].filter((v) => !known.has(v.key));
+  const orphans = [...existing.typed.values()].filter((v) => !known.has(v.key));
   if (orphans.length) {
     rows.push([text('以前填写、本次表中已没有对应项目的内容（保留备查）', 'heading2')]);
-    for (const v of orphans) rows.push([text(''), text(v.field?.label ?? v.key, 'label'), text(v.raw, 'input'), text(''), text(''), text(v.key, 'note')]);
+    for (const v of orphans) rows.push([text(''), text(v.label, 'label'), keptCell(v), text(''), text(''), text(v.key, 'note')]);
   }
   return {
     name: SUPPLEMENT_SHEET,
@@ -221,4 +307,24 @@ export function buildSupplementSheet(accounts: Accounts, existing: Supplement = 
     hiddenColumns: [KEY_COL],
     freezeRows: 3,
   };
+}
+
+/**
+ * The rows to add below an existing 补充信息 sheet: only the fields it does not have yet (a 项 new in table 5,
+ * a field of a newer version), placed after its last row. Everything already in the sheet — typed values,
+ * formulas, notes, rows the user added, formats — is left exactly as it is. Returns undefined when nothing is
+ * missing.
+ */
+export function buildSupplementAppendix(accounts: Accounts, existing: Supplement): { spec: SheetSpec; added: FieldDef[] } | undefined {
+  const missing = allFields(accounts).filter((f) => !existing.cells.has(f.key));
+  if (!missing.length) return undefined;
+  const rows: (SpecCell | undefined)[][] = [];
+  const start = (existing.lastRow ?? 0) + 2; // one empty row between
+  rows[start] = [text(`决算助手新增的项目（${missing.length} 项）`, 'heading2')];
+  const prefill = prefills(accounts);
+  missing.forEach((f, i) => {
+    rows[start + 1 + i] = fieldRow(f, prefill.get(f.key) ?? { kind: 'empty', style: 'input' }, f.key === 'running.amount' && prefill.has(f.key));
+  });
+  for (let r = 0; r < rows.length; r++) rows[r] ||= [];
+  return { spec: { name: SUPPLEMENT_SHEET, rows }, added: missing };
 }

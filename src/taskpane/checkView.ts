@@ -59,6 +59,8 @@ export interface CheckReport {
   catalogue: string;
   /** Problems in the user's local 科目 sheet, and a note when the workbook states no year. */
   catalogueNotes: string[];
+  /** Findings marked 误报 or 已整改: shown apart, not counted (see reviewPane.ts). */
+  apart?: FindingItem[];
 }
 
 export function countSeverities(findings: Finding[]): SeverityCounts {

@@ -8,6 +8,7 @@
 import type { WorkbookSnapshot } from '../snapshot/types';
 import type { Accounts } from '../model/types';
 import type { Finding } from '../rules/types';
+import type { CheckResult } from '../rules';
 import { readAccounts } from '../model/readAccounts';
 import { excelApiSupported } from '../adapters/officejs/requirements';
 import type { MarkResult, UnmarkResult } from '../adapters/officejs/markCells';
@@ -101,15 +102,16 @@ export async function selectInExcel(refs: string[]): Promise<void> {
  * 校验: run every rule on the workbook already read, with the catalogues in force (built-in, plus the user's
  * 本地科目 sheet) — the same as `juesuan check`. The rules and catalogues are loaded on first use.
  */
-export async function checkWorkbook(data: LoadedWorkbook): Promise<CheckReport> {
-  const [{ runRules, TABLE_ORDER }, { cataloguesFor }] = await Promise.all([
+export async function checkWorkbook(data: LoadedWorkbook): Promise<CheckReport & Pick<CheckResult, 'checked' | 'unchecked'>> {
+  const [{ runRulesWithLedger, TABLE_ORDER }, { cataloguesFor }] = await Promise.all([
     import(/* webpackChunkName: "rules" */ '../rules'),
     import(/* webpackChunkName: "rules" */ '../model/localCatalogue'),
   ]);
   const catalogues = cataloguesFor(data.snapshot);
   const year = data.accounts.facts.year ?? new Date().getFullYear() - 1; // runRules' default
-  const findings = runRules(data.accounts, { year, functional: catalogues.functional, economic: catalogues.economic });
-  return buildCheckReport(data.accounts, findings, catalogues, TABLE_ORDER, year);
+  const result = runRulesWithLedger(data.accounts, { year, functional: catalogues.functional, economic: catalogues.economic });
+  // The ledger of relations evaluated / not evaluated passes through for the 未校验 display.
+  return { ...buildCheckReport(data.accounts, result.findings, catalogues, TABLE_ORDER, year), checked: result.checked, unchecked: result.unchecked };
 }
 
 /** The owned hidden sheet that keeps the cells' originals while they are marked (see markCells.ts). */
@@ -157,14 +159,15 @@ export function hasSheet(data: LoadedWorkbook, name: string): boolean {
  * a user's sheet of the same name is refused with a Chinese message), the last sheet activated. In the browser:
  * into the downloadable copy (the original bytes are never modified).
  */
-export async function writeSheets(data: LoadedWorkbook, specs: SheetSpec[]): Promise<Written> {
+export async function writeSheets(data: LoadedWorkbook, specs: SheetSpec[], options: { activate?: boolean } = {}): Promise<Written> {
   if (!data.copy) {
     const { writeSheetSpec } = await import(/* webpackChunkName: "officejs-adapter" */ '../adapters/officejs/writeSheetSpec');
     const skipped: string[] = [];
     await inChinese('写入工作表时出错', () =>
       Excel.run(async (context) => {
         for (let i = 0; i < specs.length; i++) {
-          const report = await writeSheetSpec(context, specs[i], { activate: i === specs.length - 1 });
+          // A very hidden sheet (statuses) cannot be activated.
+          const report = await writeSheetSpec(context, specs[i], { activate: options.activate !== false && !specs[i].visibility && i === specs.length - 1 });
           skipped.push(...report.skipped);
         }
       }),

@@ -77,14 +77,34 @@ function runFont(style: CellStyle | undefined): Partial<ExcelJS.Font> {
   return {};
 }
 
+function fitRuns<T extends { text: string }>(runs: T[]): T[] {
+  let left = MAX_CELL_CHARS - 1;
+  const out: T[] = [];
+  for (const r of runs) {
+    if (left <= 0) break;
+    out.push(r.text.length > left ? { ...r, text: r.text.slice(0, left) + '…' } : r);
+    left -= r.text.length;
+  }
+  return out;
+}
+
+/** Excel's limit on the characters of one cell. */
+export const MAX_CELL_CHARS = 32767;
+
+/** Text cut to what one Excel cell can hold (a longer text would make Excel repair the file). */
+export function fitCell(s: string): string {
+  return s.length > MAX_CELL_CHARS ? s.slice(0, MAX_CELL_CHARS - 1) + '…' : s;
+}
+
 function writeCell(cell: ExcelJS.Cell, spec: SpecCell): void {
   switch (spec.kind) {
     case 'text':
-      // Text is text: a leading "=" never becomes a formula (exceljs writes strings as shared strings).
-      cell.value = spec.text;
+      // Text is text: a leading "=" never becomes a formula (exceljs writes strings as shared strings; the
+      // package patch adds Excel's quote prefix so that editing the cell keeps it text).
+      cell.value = fitCell(spec.text);
       break;
     case 'rich':
-      cell.value = { richText: spec.runs.map((r) => ({ text: r.text, font: runFont(r.style) })) };
+      cell.value = { richText: fitRuns(spec.runs).map((r) => ({ text: r.text, font: runFont(r.style) })) };
       break;
     case 'number':
       cell.value = spec.value;
@@ -133,5 +153,14 @@ export function writeSheetSpec(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.W
     ws.getCell(r + 1, c + 1).note = note;
   }
   if (spec.freezeRows) ws.views = [{ state: 'frozen', ySplit: spec.freezeRows }];
+  if (spec.visibility) ws.state = spec.visibility;
+  if (spec.print) {
+    ws.pageSetup.orientation = spec.print.landscape ? 'landscape' : 'portrait';
+    ws.pageSetup.paperSize = 9; // A4
+    if (spec.print.fitToWidth) Object.assign(ws.pageSetup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    if (spec.print.repeatRows) ws.pageSetup.printTitlesRow = `${spec.print.repeatRows[0] + 1}:${spec.print.repeatRows[1] + 1}`;
+    ws.pageSetup.margins = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
+    ws.headerFooter.oddFooter = '第 &P 页，共 &N 页';
+  }
   return ws;
 }

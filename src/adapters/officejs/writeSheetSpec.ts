@@ -451,6 +451,14 @@ export async function writeSheetSpec(context: Excel.RequestContext, spec: SheetS
   }
   if (spec.freezeRows && spec.freezeRows > 0) sheet.freezePanes.freezeRows(spec.freezeRows);
   else if (existed) sheet.freezePanes.unfreeze();
+  if (spec.visibility) sheet.visibility = (spec.visibility === 'veryHidden' ? 'VeryHidden' : 'Hidden') as Excel.SheetVisibility;
+  // Print setup (PageLayout, ExcelApi 1.9 — the same host level as setCellProperties); older hosts print as is.
+  if (spec.print && api.cellProperties && sheet.pageLayout) {
+    const layout = sheet.pageLayout;
+    if (spec.print.landscape) layout.orientation = 'Landscape' as Excel.PageOrientation;
+    if (spec.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
+    if (spec.print.repeatRows) layout.setPrintTitleRows(`$${spec.print.repeatRows[0] + 1}:$${spec.print.repeatRows[1] + 1}`);
+  }
   if (p.height > 0 && p.width > 0) sheet.getRangeByIndexes(0, 0, p.height, p.width).format.autofitRows();
   const oldCharts = sheet.charts.load('items/name');
   const oldNotes = api.notes ? sheet.notes.load('items') : null;

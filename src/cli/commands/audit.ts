@@ -9,6 +9,7 @@ import type { NarrativeInput } from '../../audit';
 import { readSupplement } from '../../supplement/sheet';
 import { WorkbookReadError } from '../../adapters/exceljs/snapshotFromXlsx';
 import { loadWorkbook } from '../main';
+import { LIMITS } from '../../adapters/exceljs/limits';
 
 export async function auditCommand(file: string, o: { text?: string; sheet?: string; json: boolean; year?: string }, out: (s: string) => void): Promise<number> {
   const { snapshot, accounts } = await loadWorkbook(file);
@@ -17,8 +18,11 @@ export async function auditCommand(file: string, o: { text?: string; sheet?: str
   if (o.text) {
     let bytes: Buffer;
     try {
+      const size = (await fs.stat(o.text)).size;
+      if (size > LIMITS.auditFileBytes) throw new WorkbookReadError(`说明文件“${path.basename(o.text)}”有 ${Math.round(size / 1024 / 1024)} MB，超过可核对的上限 ${Math.round(LIMITS.auditFileBytes / 1024 / 1024)} MB。请只保留情况说明正文后再试。`);
       bytes = await fs.readFile(o.text);
-    } catch {
+    } catch (e) {
+      if (e instanceof WorkbookReadError) throw e;
       throw new WorkbookReadError(`找不到说明文件“${o.text}”。`);
     }
     try {
@@ -32,6 +36,11 @@ export async function auditCommand(file: string, o: { text?: string; sheet?: str
     input = paragraphsFromSheet(snapshot, o.sheet);
     source = `工作表“${o.sheet ?? '说明'}”`;
     if (!input.paragraphs.length) throw new WorkbookReadError(`工作簿中没有找到说明文字：请用 --text 给出 .txt/.docx 文件，或用 --sheet 指定放说明的工作表。`);
+  }
+  // Bounded work: the audit compares every number of the text with the tables.
+  const chars = input.paragraphs.reduce((n, p) => n + p.text.length, 0);
+  if (chars > LIMITS.auditChars) {
+    throw new WorkbookReadError(`说明“${source}”共有 ${chars} 个字符，超过可核对的上限 ${LIMITS.auditChars} 个字符（一篇情况说明通常不到 3 万字）。请只保留情况说明正文后再试。`);
   }
   const year = o.year ? parseInt(o.year, 10) : undefined;
   const result = auditNarrative(input, accounts, readSupplement(snapshot, accounts), { year });

@@ -7,16 +7,17 @@ import { promises as fs } from 'fs';
 import { buildNarrative, buildNarrativeSheet, countPlaceholders, narrativeDocx, narrativeText, NARRATIVE_SHEET } from '../../narrative';
 import { buildRatesSheet, RATES_SHEET } from '../../rates';
 import { addCharts } from '../../adapters/exceljs/charts';
-import { writeSheetSpec } from '../../adapters/exceljs/writeSheetSpec';
 import { readSupplement, SUPPLEMENT_SHEET } from '../../supplement/sheet';
 import { WorkbookReadError } from '../../adapters/exceljs/snapshotFromXlsx';
-import { loadForWriting, outputPath, saveWorkbook } from '../workbookIo';
+import { assertWritable, chooseOutput, loadForWriting, writeOwnedSheets } from '../workbookIo';
 
 export interface GenerateOptions {
   out?: string;
   form?: string;
   text?: boolean;
   docx?: string;
+  /** Where --text sends its notes (stderr), so that stdout holds only the narrative. */
+  warn?: (s: string) => void;
 }
 
 export async function generateCommand(file: string, o: GenerateOptions, log: (s: string) => void): Promise<number> {
@@ -29,22 +30,35 @@ export async function generateCommand(file: string, o: GenerateOptions, log: (s:
   if (accounts.missing.length === 9) throw new WorkbookReadError(`“${accounts.source}”中没有找到任何决算公开表，无法生成说明。`);
   const supplement = readSupplement(snapshot, accounts);
   const narrative = buildNarrative(accounts, supplement, { form });
+  // Figures the reader is not sure of are said, never taken on trust in silence.
+  const doubts = accounts.issues.filter((i) => i.code !== 'R-缺表' && (i.severity === '错误' || i.severity === '警告'));
+  const warn = o.text ? (s: string) => (o.warn ?? log)(s) : log;
+  for (const i of doubts.slice(0, 12)) warn(`注意：${i.message}`);
+  if (doubts.length > 12) warn(`注意：另有 ${doubts.length - 12} 条读取提示，请运行 juesuan check 查看。`);
   if (o.text) {
+    for (const p of supplement.problems) warn(p);
     log(narrativeText(narrative));
     return 0;
   }
-  const target = outputPath(loaded, o.out);
-  writeSheetSpec(loaded.wb, buildNarrativeSheet(narrative));
+  assertWritable(loaded, NARRATIVE_SHEET);
+  assertWritable(loaded, RATES_SHEET);
+  const choice = await chooseOutput(loaded, o.out, [NARRATIVE_SHEET, RATES_SHEET]);
+  const target = choice.target;
   const rates = buildRatesSheet(accounts, supplement);
-  writeSheetSpec(loaded.wb, rates);
-  await saveWorkbook(loaded.wb, target, rates.charts?.length ? (bytes) => addCharts(bytes, RATES_SHEET, rates.charts!) : undefined);
+  await writeOwnedSheets(
+    loaded,
+    [{ spec: buildNarrativeSheet(narrative) }, { spec: rates }],
+    target,
+    rates.charts?.length ? (bytes: Uint8Array) => addCharts(bytes, RATES_SHEET, rates.charts!) : undefined,
+  );
   if (o.docx) await fs.writeFile(o.docx, await narrativeDocx(narrative));
   const placeholders = countPlaceholders(narrative);
   log(`已写入“${NARRATIVE_SHEET}”和“${RATES_SHEET}”工作表：${target}`);
+  if (choice.note) log(choice.note);
   if (o.docx) log(`说明另存为 Word 文档：${o.docx}`);
   if (accounts.missing.length) log(`注意：缺少 ${accounts.missing.length} 张标准表，相关段落留有待填写的位置。`);
   if (!supplement.present) log(`工作簿中没有“${SUPPLEMENT_SHEET}”工作表：上年数、原因等处留有待填写的位置。可先运行 juesuan init 并填写。`);
-  for (const p of supplement.problems) log(`补充信息：${p}`);
+  for (const p of supplement.problems) log(p);
   log(placeholders ? `说明中还有 ${placeholders} 处【请填写：…】需要补充。` : '说明中已没有待填写的位置。');
   return 0;
 }

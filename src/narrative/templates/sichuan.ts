@@ -242,6 +242,15 @@ function namesMap(names: Record<string, string>): Map<string, string> {
 }
 
 function threePublic(c: Ctx, heading: string): NarrativeSection {
+  // No 三公 spending this year, none budgeted and none last year (an empty 三公 table): one sentence, no zeros.
+  const none =
+    c.isZero('threePublic.total') && (c.fen('threePublic.total.budget') ?? 0) === 0 && (c.fen('threePublic.total.last') ?? 0) === 0;
+  if (none) {
+    const p = new Para('threePublic.none');
+    c.year(p).t('年');
+    c.unit(p).t('无财政拨款“三公”经费支出。');
+    return section('7', heading, 1, [p]);
+  }
   const total = new Para('threePublic.total');
   c.year(total).t('年“三公”经费财政拨款支出决算为');
   c.amount(total, 'threePublic.total').t('万元，');

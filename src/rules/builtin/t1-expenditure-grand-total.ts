@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'T1-支出总计',
   title: '支出总计等于本年支出合计加结余分配和年末结转',
   severity: '错误',
+  tables: ['T1'],
   description: '收入支出决算总表：支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余。',
   check({ accounts }, report) {
     const t = accounts.T1;

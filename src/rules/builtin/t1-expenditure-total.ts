@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'T1-本年支出合计',
   title: '本年支出合计等于各类支出之和',
   severity: '错误',
+  tables: ['T1'],
   description: '收入支出决算总表：本年支出合计 = 各功能分类“类”支出之和。',
   check({ accounts }, report) {
     const t = accounts.T1;

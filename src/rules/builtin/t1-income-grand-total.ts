@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'T1-收入总计',
   title: '收入总计等于本年收入合计加结余和结转',
   severity: '错误',
+  tables: ['T1'],
   description: '收入支出决算总表：收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余。',
   check({ accounts }, report) {
     const t = accounts.T1;

@@ -7,6 +7,7 @@ export const rule: Rule = {
   id: 'T1-本年收入合计',
   title: '本年收入合计等于各项收入之和',
   severity: '错误',
+  tables: ['T1'],
   description: '收入支出决算总表：本年收入合计 = 一般公共预算财政拨款收入 + 政府性基金 + 国有资本经营 + 上级补助 + 事业 + 经营 + 附属单位上缴 + 其他收入。',
   check({ accounts }, report) {
     const t = accounts.T1;

@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'T1-收支总计相等',
   title: '收入总计等于支出总计',
   severity: '错误',
+  tables: ['T1'],
   description: '收入支出决算总表：收入总计 = 支出总计。',
   check({ accounts }, report) {
     const t = accounts.T1;

@@ -14,6 +14,7 @@ export const rule: Rule = {
   id: 'T4-支出合计',
   title: '财政拨款支出合计与总计（每一列）',
   severity: '错误',
+  tables: ['T4'],
   description: '财政拨款收入支出决算总表：每一列中，本年支出合计 = 各类支出之和；支出总计 = 本年支出合计 + 年末财政拨款结转和结余。',
   check({ accounts }, report) {
     const t = accounts.T4;

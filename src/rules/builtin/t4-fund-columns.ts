@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'T4-分资金合计',
   title: '合计列等于三类财政拨款之和',
   severity: '错误',
+  tables: ['T4'],
   description: '财政拨款收入支出决算总表：支出方每一行的合计 = 一般公共预算财政拨款 + 政府性基金预算财政拨款 + 国有资本经营预算财政拨款。',
   check({ accounts }, report) {
     const t = accounts.T4;

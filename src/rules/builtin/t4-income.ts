@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'T4-收入合计',
   title: '财政拨款收入合计与总计',
   severity: '错误',
+  tables: ['T4'],
   description:
     '财政拨款收入支出决算总表：本年收入合计 = 一般公共预算 + 政府性基金 + 国有资本经营预算财政拨款；年初财政拨款结转和结余 = 其下三项之和；收入总计 = 本年收入合计 + 年初财政拨款结转和结余。',
   check({ accounts }, report) {

@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'T4-收支总计相等',
   title: '财政拨款收入总计等于支出总计（总额和分资金）',
   severity: '错误',
+  tables: ['T4'],
   description:
     '财政拨款收入支出决算总表：收入总计 = 支出总计；每类资金：本年收入 + 年初结转和结余 = 本年支出 + 年末结转和结余。',
   check({ accounts }, report) {

@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'T6-经济分类层级',
   title: '经济分类类级等于其下款级之和',
   severity: '错误',
+  tables: ['T6'],
   description: '一般公共预算财政拨款基本支出决算表：301 = Σ301xx，302 = Σ302xx，303 = Σ303xx，310 = Σ310xx 等。',
   check({ accounts }, report) {
     const t = accounts.T6;

@@ -19,6 +19,7 @@ export const rule: Rule = {
   id: 'T6-人员公用经费合计',
   title: '人员经费合计、公用经费合计',
   severity: '错误',
+  tables: ['T6'],
   description: '一般公共预算财政拨款基本支出决算表：人员经费合计 = 301 + 303；公用经费合计 = 302 + 310（及 307、309、399 等其他类）；有合计行时 合计 = 人员经费 + 公用经费。',
   check({ accounts }, report) {
     const t = accounts.T6;

@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'T7-栏目齐全',
   title: '“三公”经费表栏目齐全',
   severity: '错误',
+  tables: ['T7'],
   description: '财政拨款“三公”经费支出决算表应有合计、因公出国（境）费、公务用车购置及运行维护费（小计、购置费、运行维护费）、公务接待费的预算数和决算数。',
   check({ accounts }, report) {
     const t = accounts.T7;

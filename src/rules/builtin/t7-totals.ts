@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'T7-三公合计',
   title: '“三公”经费合计与公务用车小计',
   severity: '错误',
+  tables: ['T7'],
   description: '财政拨款“三公”经费支出决算表：预算数和决算数各自满足 合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费；公务用车小计 = 购置费 + 运行维护费。',
   check({ accounts }, report) {
     const t = accounts.T7;

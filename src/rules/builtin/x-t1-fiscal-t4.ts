@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'X-T1财政拨款=T4',
   title: '总表财政拨款收入与财政拨款总表一致',
   severity: '错误',
+  tables: ['T1', 'T4'],
   description: '收入支出决算总表的一般公共预算、政府性基金预算、国有资本经营预算财政拨款收入 = 财政拨款收入支出决算总表的对应收入行。',
   check({ accounts }, report) {
     const a = accounts.T1;

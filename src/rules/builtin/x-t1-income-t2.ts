@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'X-T1收入=T2',
   title: '总表收入与收入决算表一致',
   severity: '错误',
+  tables: ['T1', 'T2'],
   description: '收入支出决算总表的各项收入 = 收入决算表合计行的对应列（财政拨款收入 = 三类财政拨款收入之和）。',
   check({ accounts }, report) {
     const a = accounts.T1;

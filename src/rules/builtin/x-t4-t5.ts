@@ -7,6 +7,7 @@ export const rule: Rule = {
   id: 'X-T4一般公共预算=T5',
   title: '财政拨款总表一般公共预算列与一般公共预算财政拨款支出决算表一致',
   severity: '错误',
+  tables: ['T4', 'T5'],
   description: '财政拨款收入支出决算总表的一般公共预算财政拨款（本年支出合计及每一类支出）= 一般公共预算财政拨款支出决算表的对应数。',
   check({ accounts }, report) {
     const a = accounts.T4;

@@ -7,6 +7,7 @@ export const rule: Rule = {
   id: 'X-T4基金=T8',
   title: '财政拨款总表政府性基金列与政府性基金预算财政拨款收入支出决算表一致',
   severity: '错误',
+  tables: ['T4', 'T8'],
   description: '财政拨款收入支出决算总表的政府性基金预算财政拨款（收入、本年支出合计及每一类支出）= 政府性基金预算财政拨款收入支出决算表的对应数。',
   check({ accounts }, report) {
     const a = accounts.T4;

@@ -7,6 +7,7 @@ export const rule: Rule = {
   id: 'X-T4国资=T9',
   title: '财政拨款总表国有资本经营列与国有资本经营预算财政拨款支出决算表一致',
   severity: '错误',
+  tables: ['T4', 'T9'],
   description: '财政拨款收入支出决算总表的国有资本经营预算财政拨款（收入、本年支出合计及每一类支出）= 国有资本经营预算财政拨款支出决算表的对应数。',
   check({ accounts }, report) {
     const a = accounts.T4;

@@ -11,6 +11,7 @@ export const rule: Rule = {
   id: 'X-T6三公≤T7',
   title: '基本支出中的“三公”科目不超过“三公”经费决算数',
   severity: '警告',
+  tables: ['T6', 'T7'],
   description: '基本支出决算表的 30212 因公出国（境）费用、30217 公务接待费、30231 公务用车运行维护费、31013 公务用车购置 不应大于“三公”经费表对应的决算数。',
   check({ accounts }, report) {
     const a = accounts.T6;

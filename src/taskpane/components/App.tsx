@@ -287,6 +287,7 @@ export function App({ host }: AppProps): JSX.Element {
                 ? { support: markSupport, ...marks, onMark: () => void mark(), onUnmark: () => void unmark() }
                 : undefined
             }
+            review={{ data, onData: replaceData }}
           />
         )}
 

@@ -22,6 +22,7 @@ import type { Severity } from '../../rules/types';
 import type { HostKind } from '../host';
 import type { MarkSupport } from '../engine';
 import { CheckGroup, CheckReport, FindingItem, SEVERITIES } from '../checkView';
+import { FindingStatus, Review, ReviewPanel, ReviewSource, useReview } from './ReviewStatus';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '12px' },
@@ -87,10 +88,14 @@ export interface CheckViewProps {
   onSelect: (item: FindingItem) => void;
   /** Inside Excel only. */
   mark?: MarkPanelState;
+  /** The workbook, to read and write finding statuses and the 整改清单 (ReviewStatus.tsx). */
+  review?: ReviewSource;
 }
 
-export function CheckView({ report, host, selectedKey, onSelect, mark }: CheckViewProps): JSX.Element {
+export function CheckView({ report: checked, host, selectedKey, onSelect, mark, review: source }: CheckViewProps): JSX.Element {
   const styles = useStyles();
+  const review = useReview(checked, source);
+  const report = review?.report ?? checked;
   const hint = host === 'excel' ? '点击一条结果，在 Excel 中选中它涉及的单元格。' : '点击一条结果，在工作表预览中定位它涉及的单元格。';
   return (
     <div className={styles.root} data-testid="check-view">
@@ -122,11 +127,22 @@ export function CheckView({ report, host, selectedKey, onSelect, mark }: CheckVi
 
       {mark && <MarkPanel mark={mark} hasFindings={report.total > 0} />}
 
+      {review && <ReviewPanel review={review} />}
+
       {report.total > 0 && <Caption1 className={styles.muted}>{hint}</Caption1>}
 
       {report.groups.map((g) => (
-        <Group key={g.key} group={g} selectedKey={selectedKey} onSelect={onSelect} />
+        <Group key={g.key} group={g} selectedKey={selectedKey} onSelect={onSelect} review={review} />
       ))}
+
+      {report.apart && report.apart.length > 0 && (
+        <Group
+          group={{ key: 'apart', title: '已标为误报或已整改（不计入）', counts: { 错误: 0, 警告: 0, 提示: 0 }, items: report.apart }}
+          selectedKey={selectedKey}
+          onSelect={onSelect}
+          review={review}
+        />
+      )}
     </div>
   );
 }
@@ -144,7 +160,17 @@ function SeverityBadges({ counts }: { counts: Record<Severity, number> }): JSX.E
   );
 }
 
-function Group({ group, selectedKey, onSelect }: { group: CheckGroup; selectedKey?: string; onSelect: (item: FindingItem) => void }): JSX.Element {
+function Group({
+  group,
+  selectedKey,
+  onSelect,
+  review,
+}: {
+  group: CheckGroup;
+  selectedKey?: string;
+  onSelect: (item: FindingItem) => void;
+  review?: Review;
+}): JSX.Element {
   const styles = useStyles();
   return (
     <section className={styles.group} aria-label={group.title} data-group={group.key} data-testid="check-group">
@@ -156,7 +182,10 @@ function Group({ group, selectedKey, onSelect }: { group: CheckGroup; selectedKe
       </div>
       <ul className={styles.list}>
         {group.items.map((item) => (
-          <Finding key={item.key} item={item} selected={item.key === selectedKey} onSelect={onSelect} />
+          <React.Fragment key={item.key}>
+            <Finding item={item} selected={item.key === selectedKey} onSelect={onSelect} />
+            {review && <FindingStatus itemKey={item.key} review={review} />}
+          </React.Fragment>
         ))}
       </ul>
     </section>

@@ -1,0 +1,70 @@
+/**
+ * Input limits, checked on the package BEFORE exceljs parses it, so that no workbook can make a command run
+ * for minutes or exhaust memory. The figures are stated in the README (输入限制).
+ *
+ * Only the zip's central directory is read here (JSZip reads entry sizes without inflating them).
+ */
+import JSZip from 'jszip';
+
+export const LIMITS = {
+  /** The .xlsx file itself. */
+  fileBytes: 30 * 1024 * 1024,
+  /** All parts inflated. */
+  totalInflatedBytes: 150 * 1024 * 1024,
+  /** One worksheet's XML inflated. */
+  sheetInflatedBytes: 60 * 1024 * 1024,
+  /** The shared strings part inflated. */
+  sharedStringsBytes: 40 * 1024 * 1024,
+  /** Parts in the package. */
+  entries: 5000,
+  /** Rows and columns read from each sheet (from A1); cells beyond are ignored and reported. */
+  readRows: 20000,
+  readCols: 300,
+  /** Cells read from one sheet. */
+  sheetCells: 1_000_000,
+  /** Excel's own limit on a cell's text; longer text (a crafted file) is cut and reported. */
+  cellChars: 32767,
+  /** Characters of a narrative given to audit, and the size of its file (.txt / .docx). */
+  auditChars: 300_000,
+  auditFileBytes: 20 * 1024 * 1024,
+  /** Seconds one workbook may take in a folder batch. */
+  batchSecondsPerFile: 60,
+};
+
+export class LimitError extends Error {}
+
+const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+
+interface ZipEntryInternals {
+  _data?: { uncompressedSize?: number };
+}
+
+/** Throws LimitError (a Chinese message) when the package is beyond the limits. */
+export async function checkPackageLimits(bytes: Uint8Array, source: string): Promise<JSZip> {
+  if (bytes.length > LIMITS.fileBytes) {
+    throw new LimitError(`“${source}”有 ${mb(bytes.length)}，超过决算助手可处理的 ${mb(LIMITS.fileBytes)}。请删去与决算公开无关的工作表后再试。`);
+  }
+  const zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
+  const names = Object.keys(zip.files);
+  if (names.length > LIMITS.entries) throw new LimitError(`“${source}”包含 ${names.length} 个部件，超过上限 ${LIMITS.entries}，不像是普通的决算工作簿。`);
+  let total = 0;
+  for (const name of names) {
+    const size = (zip.files[name] as unknown as ZipEntryInternals)._data?.uncompressedSize ?? 0;
+    total += size;
+    if (/^xl\/worksheets\/[^/]+\.xml$/i.test(name) && size > LIMITS.sheetInflatedBytes) {
+      throw new LimitError(`“${source}”中的工作表部件 ${name} 解压后有 ${mb(size)}，超过上限 ${mb(LIMITS.sheetInflatedBytes)}。请删去无关的内容（或另存为只含决算表的工作簿）后再试。`);
+    }
+    if (/sharedStrings\.xml$/i.test(name) && size > LIMITS.sharedStringsBytes) {
+      throw new LimitError(`“${source}”的共享字符串解压后有 ${mb(size)}，超过上限 ${mb(LIMITS.sharedStringsBytes)}。`);
+    }
+  }
+  if (total > LIMITS.totalInflatedBytes) {
+    throw new LimitError(`“${source}”解压后共 ${mb(total)}，超过上限 ${mb(LIMITS.totalInflatedBytes)}。请删去无关的工作表后再试。`);
+  }
+  return zip;
+}
+
+/** The one line shown for a workbook that exceeded its time in a folder batch. */
+export function timeBudgetMessage(file: string, seconds = LIMITS.batchSecondsPerFile): string {
+  return `“${file}”处理超过 ${seconds} 秒，已跳过（工作簿可能过大或结构异常）。`;
+}

@@ -1,0 +1,69 @@
+/**
+ * The mark by which the command line recognises a workbook it wrote: a hidden workbook name "决算助手_签名"
+ * holding a string constant "v1 <base64 JSON> <HMAC>". The JSON lists the sheets the tool owns with a digest
+ * of what it wrote into each (empty for 补充信息, which the user fills in); the HMAC (SHA-256, a key in the tool)
+ * covers the JSON. A name anyone can type ("决算助手_owned_1") is not enough to make a workbook "ours"; a
+ * copied mark whose sheets are missing does not verify either. The digest tells whether the user edited a
+ * generated sheet since (then it is not replaced in place).
+ */
+import { createHash, createHmac } from 'crypto';
+import ExcelJS from 'exceljs';
+import { definedNamesOf } from '../adapters/exceljs/patchPackage';
+
+export const SIGNATURE_NAME = '决算助手_签名';
+const KEY = '决算助手/juesuan owned-sheet mark v1';
+
+export interface OwnerMark {
+  /** Owned sheet → digest of its tool-written content ('' = user-editable sheet, not compared). */
+  sheets: Record<string, string>;
+}
+
+function hmac(payload: string): string {
+  return createHmac('sha256', KEY).update(payload).digest('hex').slice(0, 32);
+}
+
+export function encodeMark(mark: OwnerMark): string {
+  const json = Buffer.from(JSON.stringify(mark.sheets), 'utf8').toString('base64');
+  return `"v1 ${json} ${hmac(json)}"`;
+}
+
+/** The verified mark of a workbook.xml, or undefined (absent, damaged, forged). */
+export function readMark(workbookXml: string): OwnerMark | undefined {
+  const n = definedNamesOf(workbookXml).find((d) => d.name === SIGNATURE_NAME);
+  if (!n) return undefined;
+  const m = /^"v1 ([A-Za-z0-9+/=]+) ([0-9a-f]{32})"$/.exec(n.value.trim());
+  if (!m || hmac(m[1]) !== m[2]) return undefined;
+  try {
+    const sheets = JSON.parse(Buffer.from(m[1], 'base64').toString('utf8')) as unknown;
+    if (!sheets || typeof sheets !== 'object') return undefined;
+    for (const v of Object.values(sheets)) if (typeof v !== 'string') return undefined;
+    return { sheets: sheets as Record<string, string> };
+  } catch {
+    return undefined;
+  }
+}
+
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v !== 'object') return String(v);
+  if (v instanceof Date) return v.toISOString();
+  const o = v as Record<string, unknown>;
+  if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((r) => r.text).join('');
+  if ('formula' in o || 'sharedFormula' in o) return '';
+  if ('error' in o) return String(o.error);
+  if ('text' in o) return String(o.text);
+  return '';
+}
+
+/** Digest of a sheet's content: every cell's formula (not its cached result) or value. */
+export function sheetDigest(ws: ExcelJS.Worksheet): string {
+  const h = createHash('sha256');
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      const f = cell.formula;
+      const t = f ? `=${f}` : cellText(cell.value);
+      if (t !== '') h.update(`${cell.address}\t${t}\n`);
+    });
+  });
+  return h.digest('hex').slice(0, 16);
+}

@@ -1,0 +1,216 @@
+/**
+ * What the user typed is kept, and no file is overwritten by surprise: 补充信息 filled with every kind of input
+ * survives every writer run twice cell for cell; parts exceljs cannot model (a chart on a source sheet) are
+ * carried byte for byte by an in-place update; -o naming the input is refused; an existing default output is
+ * never replaced; a name that merely looks like the add-in's marker does not make a workbook "ours".
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { main } from '../src/cli/main';
+import { addCharts } from '../src/adapters/exceljs/charts';
+
+const FIXTURE = path.join(__dirname, 'fixtures', 'xlsx', 'yuquan2021-sichuan.xlsx');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-keep-'));
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (s) => (out += s + '\n'), err: (s) => (err += s + '\n') });
+  return { code, out, err };
+}
+
+/** Every cell of a sheet: value (formula and cached result), number format, font, fill, note. */
+async function dumpSheet(file: string, sheet: string): Promise<Record<string, unknown>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.getWorksheet(sheet)!;
+  const out: Record<string, unknown> = {};
+  ws.eachRow({ includeEmpty: true }, (row) =>
+    row.eachCell({ includeEmpty: true }, (c) => {
+      const v = c.value as unknown;
+      if (v === null && !c.note && !c.fill) return;
+      out[c.address] = { v, fmt: c.numFmt, font: c.font, fill: c.fill, note: c.note ?? null };
+    }),
+  );
+  return out;
+}
+
+const KINDS: ExcelJS.CellValue[] = [
+  123.45,
+  '1,234.50',
+  '约3000万元',
+  '十五',
+  { formula: '1+1', result: 2 } as ExcelJS.CellFormulaValue,
+  { formula: "'公开01表'!D7" } as ExcelJS.CellFormulaValue,
+  -3,
+  '=HYPERLINK("http://example.invalid","x")',
+  '+1+1',
+  '@SUM(1)',
+  '两辆',
+  '０．５',
+  '因公出国（境）团组减少，相应费用下降。',
+  { error: '#N/A' } as ExcelJS.CellErrorValue,
+  ' 12 ',
+  1e21,
+];
+
+describe('补充信息 keeps what was typed through every writer', () => {
+  const input = path.join(tmp, '玉泉.xlsx');
+  const first = path.join(tmp, '玉泉_决算助手.xlsx');
+  const filled = path.join(tmp, '已填写.xlsx');
+  let filledDump: Record<string, unknown>;
+
+  beforeAll(async () => {
+    fs.copyFileSync(FIXTURE, input);
+    expect((await run('init', input)).code).toBe(0);
+    // The user fills every field with every kind of input, writes notes in 说明, adds rows, formats cells.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(first);
+    const ws = wb.getWorksheet('补充信息')!;
+    let i = 0;
+    let last = 0;
+    ws.eachRow((row, r) => {
+      last = r;
+      const key = row.getCell(6).value;
+      if (typeof key !== 'string' || !/\./.test(key) && !['unitName', 'year'].includes(key)) return;
+      const c = row.getCell(3);
+      c.value = KINDS[i % KINDS.length];
+      if (i % 5 === 0) c.font = { bold: true, color: { argb: 'FFFF0000' } };
+      if (i % 7 === 0) c.numFmt = '#,##0.000';
+      if (i % 3 === 0) row.getCell(5).value = `用户备注${i}：按财务科口径`;
+      if (i % 11 === 0) c.note = '来源：2023年报表';
+      i++;
+    });
+    ws.getCell(last + 2, 2).value = '我自己加的一行';
+    ws.getCell(last + 2, 3).value = 42;
+    ws.getCell(last + 3, 3).value = { formula: `C${last + 2}*2`, result: 84 } as ExcelJS.CellFormulaValue;
+    await wb.xlsx.writeFile(filled);
+    filledDump = await dumpSheet(filled, '补充信息');
+    expect(Object.keys(filledDump).length).toBeGreaterThan(200);
+    expect(Object.values(filledDump)).toEqual(expect.arrayContaining([expect.objectContaining({ v: { formula: "'公开01表'!D7" } })]));
+  });
+
+  it('init, generate, init, generate … leave every 补充信息 cell exactly as typed', async () => {
+    // A file the tool did not mark (exceljs re-saved it): results go to a new file, the input is not touched.
+    const before = fs.readFileSync(filled);
+    const r1 = await run('init', filled);
+    expect(r1.code).toBe(0);
+    expect(fs.readFileSync(filled).equals(before)).toBe(true);
+    const out = path.join(tmp, '已填写_决算助手.xlsx');
+    expect(r1.out).toContain('原有内容一字未改');
+    expect(r1.out).toMatch(/补充信息第\d+行（[^）]+）：“约3000万元”不是金额（万元），未使用。/);
+    expect(r1.out).toMatch(/补充信息第\d+行（[^）]+）：公式没有计算结果/);
+    expect(await dumpSheet(out, '补充信息')).toEqual(filledDump);
+    // Now the tool's own file: every writer, twice, in place.
+    for (const argv of [['init', out], ['generate', out], ['init', out], ['generate', out], ['generate', out, '--form', 'shanghai']]) {
+      const r = await run(...argv);
+      expect(r.code).toBe(0);
+      expect(r.out).toContain('就地更新');
+      expect(await dumpSheet(out, '补充信息')).toEqual(filledDump);
+    }
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(expect.arrayContaining(['补充信息', '决算说明', '执行率汇总']));
+  });
+});
+
+describe('no file is overwritten by surprise', () => {
+  it('-o naming the input (or a path to it) is refused', async () => {
+    const file = path.join(tmp, '自己.xlsx');
+    fs.copyFileSync(FIXTURE, file);
+    const before = fs.readFileSync(file);
+    for (const o of [file, path.join(tmp, '.', '自己.xlsx')]) {
+      for (const cmd of ['init', 'generate']) {
+        const r = await run(cmd, file, '-o', o);
+        expect(r.code).toBe(2);
+        expect(r.err).toMatch(/就是输入文件/);
+      }
+    }
+    const link = path.join(tmp, '链接.xlsx');
+    fs.symlinkSync(file, link);
+    expect((await run('init', file, '-o', link)).code).toBe(2);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('an existing default output is never replaced; the new name is said', async () => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'again-'));
+    const file = path.join(dir, '表.xlsx');
+    fs.copyFileSync(FIXTURE, file);
+    expect((await run('init', file)).code).toBe(0);
+    const first = path.join(dir, '表_决算助手.xlsx');
+    const bytes = fs.readFileSync(first);
+    const r = await run('init', file);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('“表_决算助手.xlsx”已经存在');
+    expect(fs.readFileSync(first).equals(bytes)).toBe(true);
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('表_决算助手_'))).toHaveLength(1);
+  });
+
+  it('a workbook whose names merely look like the marker is not updated in place', async () => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'forged-'));
+    const file = path.join(dir, '伪造.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(FIXTURE);
+    wb.addWorksheet('决算说明').getCell('A1').value = '我自己的说明';
+    wb.definedNames.add("'决算说明'!$A$1", '决算助手_owned_1');
+    await wb.xlsx.writeFile(file);
+    const before = fs.readFileSync(file);
+    const r = await run('generate', file);
+    expect(r.code).toBe(0);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(r.out).toContain('伪造_决算助手.xlsx');
+  });
+
+  it('a generated sheet the user edited is not replaced in place: a new file, and the message says so', async () => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'edited-'));
+    const file = path.join(dir, '表.xlsx');
+    fs.copyFileSync(FIXTURE, file);
+    expect((await run('generate', file)).code).toBe(0);
+    const ours = path.join(dir, '表_决算助手.xlsx');
+    // Edit one cell of 决算说明 inside the package (as Excel would, keeping the defined names).
+    const zip = await JSZip.loadAsync(fs.readFileSync(ours));
+    const wbXml = await zip.file('xl/workbook.xml')!.async('string');
+    const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+    const rid = /<sheet [^>]*name="决算说明"[^>]*r:id="(\w+)"/.exec(wbXml)![1];
+    const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)![1];
+    const part = `xl/${target.replace(/^\/?xl\//, '')}`;
+    const xml = await zip.file(part)!.async('string');
+    zip.file(part, xml.replace(/<t xml:space="preserve">|<t>/, (m) => `${m}我改过：`));
+    fs.writeFileSync(ours, await zip.generateAsync({ type: 'nodebuffer' }));
+    const edited = fs.readFileSync(ours);
+    const r = await run('generate', ours);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('被修改过');
+    expect(fs.readFileSync(ours).equals(edited)).toBe(true);
+  });
+});
+
+describe('parts exceljs cannot carry survive an in-place update byte for byte', () => {
+  it('a chart the user put on a source sheet', async () => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'chart-'));
+    const file = path.join(dir, '带图表.xlsx');
+    const withChart = await addCharts(new Uint8Array(fs.readFileSync(FIXTURE)), '公开01表', [
+      { type: 'column', title: '用户自己的图表', categories: 'A7:A9', series: [{ name: '决算数', values: 'D7:D9' }], anchor: { col: 8, row: 2, cols: 6, rows: 12 } },
+    ]);
+    fs.writeFileSync(file, withChart);
+    const userParts = async (f: string) => {
+      const z = await JSZip.loadAsync(fs.readFileSync(f));
+      const out: Record<string, string> = {};
+      for (const p of Object.keys(z.files).filter((p) => /^xl\/(charts|drawings)\//.test(p) && !p.endsWith('/'))) out[p] = await z.file(p)!.async('string');
+      return out;
+    };
+    const before = await userParts(file);
+    expect(Object.keys(before).length).toBeGreaterThan(0);
+    expect((await run('init', file)).code).toBe(0);
+    const ours = path.join(dir, '带图表_决算助手.xlsx');
+    for (const argv of [['generate', ours], ['generate', ours], ['init', ours]]) {
+      const r = await run(...argv);
+      expect(r.code).toBe(0);
+      const after = await userParts(ours);
+      for (const [p, xml] of Object.entries(before)) expect({ p, same: after[p] === xml }).toEqual({ p, same: true });
+    }
+  });
+});
