@@ -372,7 +372,7 @@ const CASES: Case[] = [
     rule: 'A-单位名称',
     name: 'a name cut short',
     lines: [H.procurement, '2021年度西区玉泉街道办事政府采购支出总额35.95万元。'],
-    finds: { quote: '西区玉泉街道办事', severity: '警告', expected: '攀枝花市西区玉泉街道办事处', actual: '西区玉泉街道办事', cells: ['公开01表!A3'] },
+    finds: { quote: '西区玉泉街道办事', severity: '警告', expected: '西区玉泉街道办事处', actual: '西区玉泉街道办事', cells: ['公开01表!A3'] },
   },
   { rule: 'A-单位名称', name: 'the short name', lines: [H.procurement, '2021年度西区玉泉街道办事处政府采购支出总额35.95万元。'] },
   {
