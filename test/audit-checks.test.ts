@@ -372,7 +372,7 @@ const CASES: Case[] = [
     rule: 'A-单位名称',
     name: 'a name cut short',
     lines: [H.procurement, '2021年度西区玉泉街道办事政府采购支出总额35.95万元。'],
-    finds: { quote: '西区玉泉街道办事', severity: '警告', expected: '攀枝花市西区玉泉街道办事处', actual: '西区玉泉街道办事', cells: ['公开01表!A3'] },
+    finds: { quote: '西区玉泉街道办事', severity: '警告', expected: '西区玉泉街道办事处', actual: '西区玉泉街道办事', cells: ['公开01表!A3'] },
   },
   { rule: 'A-单位名称', name: 'the short name', lines: [H.procurement, '2021年度西区玉泉街道办事处政府采购支出总额35.95万元。'] },
   {
@@ -545,5 +545,43 @@ describe('published wordings that are not mistakes', () => {
     // Written from the sum: 提示（尾差）.
     const s = audit([H.income, '2021年财政拨款收入853.01万元。']);
     expect(s.findings.map((f) => `${f.severity} ${f.rule}`)).toEqual(['提示 A-尾差']);
+  });
+});
+
+// ----------------------------------------------------------------------------------------------- output
+describe('output a reviewer can work through', () => {
+  const SEED2 = path.join(__dirname, 'fixtures', 'seeds', '002_256816beafe99349.txt');
+  const run = async (json: boolean) => {
+    // Required lazily: the CLI module pulls in the workbook loader.
+    const { auditCommand } = await import('../src/cli/commands/audit');
+    let text = '';
+    const code = await auditCommand(path.join(XLSX, 'taojiadu2020-sichuan.xlsx'), { text: SEED2, json }, (s) => (text += s));
+    return { code, text };
+  };
+
+  it('--json: counts of 错误 / 警告 / 提示 / 未核对 first, findings in the order of the text with sentence, cells and wording', async () => {
+    const { code, text } = await run(true);
+    expect(code).toBe(1);
+    const j = JSON.parse(text);
+    expect(Object.keys(j)[0]).toBe('totals');
+    expect(Object.keys(j.totals)).toEqual(['错误', '警告', '提示', '未核对']);
+    expect(j.totals.错误).toBe(j.findings.filter((f: NarrativeFinding) => f.severity === '错误').length);
+    expect(j.totals.未核对).toBe(j.unplaced.length);
+    const at = j.findings.map((f: NarrativeFinding) => f.at);
+    expect(at).toEqual([...at].sort((a: number, b: number) => a - b));
+    const f = j.findings.find((x: NarrativeFinding) => x.rule === 'A-总计为合计');
+    expect(f.sentence).toContain('收入总计746.99万元');
+    expect(f.suggestion).toBe('839.87万元');
+    expect(f.cells).toContain('公开01表!C36');
+  });
+
+  it('text: the counts line at the top, each finding with its sentence and suggested wording', async () => {
+    const { text } = await run(false);
+    const lines = text.split('\n');
+    expect(lines[1]).toMatch(/^错误 \d+ 处、警告 \d+ 处、提示 \d+ 处；未核对 \d+ 个数字$/);
+    expect(text).toContain('建议写作：“839.87万元”');
+    expect(text).toContain('原句：');
+    // The first finding is the first mistake of the text (第35行), not the first 错误 of a severity sort.
+    expect(lines.find((l) => l.startsWith('['))).toMatch(/第35行/);
   });
 });

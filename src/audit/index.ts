@@ -58,8 +58,19 @@ export interface AuditCounts {
   outOfScope: number;
 }
 
+/** What a reviewer reads first: findings by severity and the figures left unchecked. */
+export interface AuditTotals {
+  错误: number;
+  警告: number;
+  提示: number;
+  未核对: number;
+}
+
 export interface AuditResult {
+  /** Counts of 错误 / 警告 / 提示 / 未核对, at the top. */
+  totals: AuditTotals;
   year?: number;
+  /** In the order of the text; each with its sentence, cells and (when one can be proposed) the wording it should have. */
   findings: NarrativeFinding[];
   claims: ClaimReport[];
   unplaced: ClaimReport[];
@@ -124,6 +135,7 @@ export function auditNarrative(input: NarrativeInput, accounts: Accounts, supple
   }
 
   return {
+    totals: { 错误: counts.errors, 警告: counts.warnings, 提示: counts.hints, 未核对: counts.unplaced },
     year,
     findings,
     claims: reports,
@@ -163,6 +175,12 @@ function yearFromText(sentences: Sentence[]): number | undefined {
     if (m) return Number(m[1]);
   }
   return undefined;
+}
+
+/** The counts line at the top of a report: "错误 2 处、警告 1 处、提示 3 处；未核对 5 个数字". */
+export function totalsLine(r: AuditResult): string {
+  const t = r.totals;
+  return `错误 ${t.错误} 处、警告 ${t.警告} 处、提示 ${t.提示} 处；未核对 ${t.未核对} 个数字`;
 }
 
 /** A short Chinese summary of the result (for the CLI and the task pane). */

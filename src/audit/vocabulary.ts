@@ -93,7 +93,8 @@ export const SUBJECTS: SubjectEntry[] = [
   { kind: M, re: /公务用车购置(费|支出)?/, q: 'threePublic.vehiclePurchase' },
   { kind: M, re: /公务用车运行(维护)?(费|支出)?/, q: 'threePublic.vehicleRunning' },
   { kind: M, re: /公务接待(费)?/, q: 'threePublic.reception' },
-  { kind: M, re: /国内公务接待(支出|费)?/, q: 'reception.domestic.amount' },
+  // The 上海 form's "国内公务接待支出X万元（含外宾接待支出Y万元）" is the whole 公务接待费.
+  { kind: M, re: /国内公务接待(支出|费)?/, q: 'reception.domestic.amount', accept: ['threePublic.reception'] },
   { kind: M, re: /外事接待(支出|费)?|(接待)?外宾(接待)?(支出|费)/, q: 'reception.foreign.amount' },
   // 政府性基金 (八), 国有资本经营 (九)
   { kind: M, re: /政府性基金预算(财政)?(拨款)?支出/, q: 'fund.expenditure' },
@@ -138,6 +139,7 @@ export const SUBJECTS: SubjectEntry[] = [
   { kind: C, re: /载客汽车/, q: { 辆: 'vehicles.purchased.bus' }, sentence: /购置/ },
   { kind: C, re: /(共有|保有)公务用车|公务用车保有量/, q: { 辆: 'vehicles.fleet' } },
   { kind: C, re: /共有车辆|车辆总数/, q: { 辆: 'vehicles.total' } },
+  { kind: C, re: /部级领导干部用车/, q: { 辆: 'vehicles.ministerial' }, in: ['assets', 'other'] },
   { kind: C, re: /主要领导干部用车/, q: { 辆: 'vehicles.leader' }, in: ['assets', 'other'] },
   { kind: C, re: /机要通信用车/, q: { 辆: 'vehicles.confidential' }, in: ['assets', 'other'] },
   { kind: C, re: /应急保障用车/, q: { 辆: 'vehicles.emergency' }, in: ['assets', 'other'] },

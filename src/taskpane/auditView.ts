@@ -35,8 +35,12 @@ export interface AuditView {
   summary: string;
   intent: 'error' | 'warning' | 'info' | 'success';
   counts: AuditResult['counts'];
+  /** 错误 / 警告 / 提示 / 未核对, for the line at the top. */
+  totals: AuditResult['totals'];
   notes: string[];
   groups: AuditSeverityGroup[];
+  /** Every finding in the order of the text (sentence, cells, suggested wording on each finding). */
+  ordered: AuditFindingItem[];
   unplaced: UnplacedItem[];
 }
 
@@ -58,8 +62,10 @@ export function buildAuditView(result: AuditResult, summary: string, source: str
     summary,
     intent,
     counts: c,
+    totals: result.totals,
     notes: result.notes,
     groups,
+    ordered: items,
     unplaced: result.unplaced.map((u) => ({ key: `u${u.id}`, where: u.where, written: u.written, quote: u.quote, reason: u.reason })),
   };
 }

@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { auditNarrative, NarrativeReadError, paragraphsFromSheet, readNarrativeFile, summarise } from '../../audit';
+import { auditNarrative, NarrativeReadError, paragraphsFromSheet, readNarrativeFile, summarise, totalsLine } from '../../audit';
 import type { NarrativeInput } from '../../audit';
 import { readSupplement } from '../../supplement/sheet';
 import { WorkbookReadError } from '../../adapters/exceljs/snapshotFromXlsx';
@@ -44,14 +44,18 @@ export async function auditCommand(file: string, o: { text?: string; sheet?: str
   }
   const year = o.year ? parseInt(o.year, 10) : undefined;
   const result = auditNarrative(input, accounts, readSupplement(snapshot, accounts), { year });
-  if (o.json) out(JSON.stringify({ workbook: accounts.source, narrative: source, ...result }, null, 2));
-  else {
-    const lines = [`决算助手 · 核对说明 ${source} ↔ “${accounts.source}”${result.year ? `（${result.year}年度）` : ''}`];
+  if (o.json) {
+    const { totals, ...rest } = result;
+    out(JSON.stringify({ totals, workbook: accounts.source, narrative: source, ...rest }, null, 2));
+  } else {
+    const lines = [`决算助手 · 核对说明 ${source} ↔ “${accounts.source}”${result.year ? `（${result.year}年度）` : ''}`, totalsLine(result)];
     for (const n of result.notes) lines.push(`注意：${n}`);
-    const order = { 错误: 0, 警告: 1, 提示: 2 } as const;
-    const findings = [...result.findings].sort((a, b) => order[a.severity] - order[b.severity]);
-    for (const f of findings) {
-      lines.push('', `[${f.severity}] ${f.where}：“${f.quote}”`, `    ${f.message}`);
+    // In the order of the text, so a reviewer can work through the document from the top.
+    for (const f of result.findings) {
+      lines.push('', `[${f.severity}] ${f.where}：“${f.quote}”`);
+      if (f.sentence && f.sentence !== f.quote) lines.push(`    原句：${f.sentence}`);
+      lines.push(`    ${f.message}`);
+      if (f.suggestion) lines.push(`    建议写作：“${f.suggestion}”`);
       if (f.cells.length) lines.push(`    对照单元格：${f.cells.slice(0, 8).join('、')}${f.cells.length > 8 ? ` 等${f.cells.length}处` : ''}  规则：${f.rule}`);
       else lines.push(`    规则：${f.rule}`);
     }

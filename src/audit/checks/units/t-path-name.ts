@@ -12,6 +12,8 @@ export const check: TextCheck = {
     for (const c of ctx.claims) {
       if (!c.path || seen.has(c.sentence.index)) continue;
       seen.add(c.sentence.index);
+      // The figures belong to another 项 (A-科目与数不符 / A-款不符 say which): no "correction" toward the wrong code.
+      if (ctx.claims.some((x) => x.sentence === c.sentence && ctx.verdictOf(x)?.status === 'mismatch' && /^\d{5,7}\s|（\d{2}）$/.test(ctx.verdictOf(x)?.expected ?? ''))) continue;
       for (const issue of c.path.nameIssues) {
         if (!issue.official) continue;
         findings.push({

@@ -29,7 +29,8 @@ export const check: TextCheck = {
         // Part of the name is fine ("西区玉泉街道办事处"), unless it stops one character short of the end ("…街道办事").
         const cut = names.find((n) => n.includes(w) && n.length - (n.indexOf(w) + w.length) === 1 && s.norm[m!.index + m![0].length] !== n[n.length - 1]);
         if (names.some((n) => n.includes(w)) && !cut) continue;
-        const best = cut ? { n: cut, score: 1 } : names.map((n) => ({ n, score: similarity(w, n) })).sort((a, b) => b.score - a.score)[0];
+        // A cut name is completed in the form it was written (the short name stays short).
+        const best = cut ? { n: w + cut[cut.length - 1], score: 1 } : names.map((n) => ({ n, score: similarity(w, n) })).sort((a, b) => b.score - a.score)[0];
         if (best.score < 0.75 || seen.has(w)) continue;
         // The written name must end where a unit name ends, within the full name's own wording.
         seen.add(w);

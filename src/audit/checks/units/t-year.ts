@@ -16,6 +16,8 @@ export const check: TextCheck = {
       while ((m = re.exec(s.norm))) {
         const y = Number(m[1]);
         if (y === Y || /(与|比|较|和|同|对比)\s*$/.test(s.norm.slice(Math.max(0, m.index - 3), m.index))) continue;
+        // "2020年度决算数为…" may be last year's figure: only "部门/单位决算" or a title states the report year.
+        if (!m[2] && s.norm.trim().length > 40) continue;
         const q = s.text.slice(m.index, m.index + m[0].length);
         findings.push({
           claims: [],
