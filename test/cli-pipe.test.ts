@@ -41,7 +41,9 @@ const built = fs.existsSync(path.join(ROOT, 'lib', 'cli', 'main.js'));
     expect(code).toBe(0);
     const text = fs.readFileSync(received, 'utf8');
     expect(Buffer.byteLength(text)).toBeGreaterThan(64 * 1024);
-    const json = JSON.parse(text);
-    expect(json.workbooks).toHaveLength(16);
+    // A folder's --json is one JSON object per workbook per line (JSON Lines): every line arrives whole.
+    const lines = text.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(16);
+    expect(lines.map((l) => l.file).sort()).toEqual(Array.from({ length: 16 }, (_, i) => `单位${String(i).padStart(2, '0')}.xlsx`));
   });
 });

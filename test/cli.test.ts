@@ -209,7 +209,7 @@ describe('init → 补充信息 → generate', () => {
     expect(running).toEqual({ formula: "'公开06表'!I33", result: 30.34 });
     const text = await run('generate', file, '--text');
     expect(text.code).toBe(0);
-    expect(text.out).toContain('与2020年相比，收入总计减少54.20万元，下降5.97%');
+    expect(text.out).toContain('与2020年相比，收、支总计各减少54.20万元，下降5.97%');
   });
 
   it('generate writes 决算说明 and 执行率汇总 (with charts) into a copy', async () => {

@@ -79,7 +79,10 @@ describe('seed 001 玉泉街道 2021 (四川 form)', () => {
   });
 
   test('七 "三公": total, structure ("0元" written as 0万元), items', () => {
-    expect(text(n, 'threePublic.total')).toBe('2021年“三公”经费财政拨款支出决算为5.00万元，完成预算100%。');
+    // The total's change (last year's from its items) and, all of it being the vehicles', their reason.
+    expect(text(n, 'threePublic.total')).toBe(
+      '2021年“三公”经费财政拨款支出决算为5.00万元，完成预算100%。“三公”经费财政拨款支出决算比2020年增加2.50万元，增长100%。主要原因是西区机关事务局给我办增加了一台车的编制，用于社会治理、应急等工作使用。',
+    );
     expect(text(n, 'threePublic.structure')).toBe(
       '2021年“三公”经费财政拨款支出决算中，因公出国（境）费支出决算0万元，占0%；公务用车购置及运行维护费支出决算5.00万元，占100%；公务接待费支出决算0万元，占0%。具体情况如下：',
     );
@@ -90,7 +93,7 @@ describe('seed 001 玉泉街道 2021 (四川 form)', () => {
     expect(text(n, 'threePublic.vehicle')).toBe(
       '2.公务用车购置及运行维护费支出5.00万元，完成预算100%。公务用车购置及运行维护费支出决算比2020年增加2.50万元，增长100%。主要原因是西区机关事务局给我办增加了一台车的编制，用于社会治理、应急等工作使用。',
     );
-    expect(text(n, 'threePublic.vehiclePurchase')).toBe('其中：公务用车购置支出0万元。全年按规定更新购置公务用车0辆。截至2021年12月底，单位共有公务用车2辆。');
+    expect(text(n, 'threePublic.vehiclePurchase')).toBe('其中：公务用车购置支出0万元。全年按规定更新购置公务用车0辆。截至2021年12月底，单位共有公务用车2辆，其中：轿车0辆、越野车0辆、载客汽车0辆，其他车辆2辆。');
     expect(text(n, 'threePublic.vehicleRunning')).toBe(
       '公务用车运行维护费支出5.00万元，主要用于单位党建、宣传、应急、安全、森林草原防灭火、维稳、计生、居民救助等工作应急所需的公务用车燃料费、维修费、过路过桥费、保险费等支出。与2020年相比，公务用车运行维护费增加2.50万元，增长100%。主要原因是新增一台公务用车，用于保障街办应急、安全等日常事务。',
     );
@@ -100,7 +103,7 @@ describe('seed 001 玉泉街道 2021 (四川 form)', () => {
   });
 
   test('八 / 九: the fund that has money, and "本年度没有…" for the empty one', () => {
-    expect(text(n, 'fund')).toBe('2021年政府性基金预算财政拨款收入9.72万元，支出9.72万元。');
+    expect(text(n, 'fund')).toBe('2021年政府性基金预算财政拨款收入9.72万元，支出9.72万元，占本年支出合计的1.14%。');
     // Published: "2021年国有资本经营预算财政拨款支出0万元。"
     expect(text(n, 'capital')).toBe('本年度没有国有资本经营预算财政拨款收入和支出。');
   });
@@ -153,7 +156,10 @@ describe('seed 001 玉泉街道 2021 (四川 form)', () => {
     // No 其他收入 (0 this year), no 科目 of other units (published: 文化体育与传媒…宣传文化发展专项支出, 医疗卫生与计划生育…).
     expect(g.join('\n')).not.toMatch(/其他收入|宣传文化发展专项|医疗卫生与计划生育/);
     // An explanation the project does not have is left to the user, visibly.
-    expect(g).toContain('9.一般公共服务（类）统计信息事务（款）专项统计业务（项）：【请填写：2010505 专项统计业务科目的解释】。');
+    // Every standard 科目 explained (no placeholder): the curated wording, else one from the catalogue's names.
+    expect(g).toContain('9.一般公共服务（类）统计信息事务（款）专项统计业务（项）：指开展专项统计调查、统计执法检查、统计资料开发等专项统计业务的支出。');
+    expect(g).toContain('17.社会保障和就业（类）企业改革补助（款）其他企业改革发展补助（项）：指企业改革补助中用于其他企业改革发展补助方面的支出。');
+    expect(g.filter((x) => x.includes('【请填写'))).toEqual([]);
   });
 
   test('figure runs carry the cells they come from', () => {
@@ -195,7 +201,7 @@ describe('seed 002 陶家渡街道 2020 (四川 form): the published mistakes co
 
   test('四: 财政拨款收入 is 746.32 (published "财政拨款收入总计734.34", the 一般公共预算 line only)', () => {
     expect(text(n, 'fiscal')).toBe(
-      '2020年财政拨款收入746.32万元、支出839.19万元。与2019年相比，财政拨款收入增加225.23万元，增长43.22%；财政拨款支出增加270.25万元，增长47.50%。主要变动原因是原摩梭河街道与陶家渡街道合并后人员增加、正常增资和工作任务的增加。',
+      '2020年财政拨款收入746.32万元、支出839.19万元，财政拨款收、支总计均为839.19万元。与2019年相比，财政拨款收入增加225.23万元，增长43.22%；财政拨款支出增加270.25万元，增长47.50%。主要变动原因是原摩梭河街道与陶家渡街道合并后人员增加、正常增资和工作任务的增加。',
     );
   });
 
@@ -223,7 +229,7 @@ describe('seed 002 陶家渡街道 2020 (四川 form): the published mistakes co
 
   test('七: completion 42%, the reason, and the change 57.49% (published 57.48%)', () => {
     expect(text(n, 'threePublic.total')).toBe(
-      '2020年“三公”经费财政拨款支出决算为1.05万元，完成预算42%，决算数小于预算数的主要原因是街道车辆维护多方比价，选择最优惠的定点维修单位，减少了维修费用。',
+      '2020年“三公”经费财政拨款支出决算为1.05万元，完成预算42%，决算数小于预算数的主要原因是街道车辆维护多方比价，选择最优惠的定点维修单位，减少了维修费用。“三公”经费财政拨款支出决算比2019年减少1.42万元，下降57.49%。主要原因是街道车辆维护多方比价，选择最优惠的定点维修单位，减少了维修费用。',
     );
     expect(text(n, 'threePublic.vehicle')).toBe(
       '2.公务用车购置及运行维护费支出1.05万元，完成预算42%。公务用车购置及运行维护费支出决算比2019年减少1.42万元，下降57.49%。主要原因是街道车辆维护多方比价，选择最优惠的定点维修单位，减少了维修费用。',
@@ -231,7 +237,7 @@ describe('seed 002 陶家渡街道 2020 (四川 form): the published mistakes co
   });
 
   test('八: income and expenditure of the fund', () => {
-    expect(text(n, 'fund')).toBe('2020年政府性基金预算财政拨款收入11.98万元，支出24.82万元。');
+    expect(text(n, 'fund')).toBe('2020年政府性基金预算财政拨款收入11.98万元，支出24.82万元，占本年支出合计的2.96%。');
   });
 
   test('十: 机关运行经费 27.14% (published 27.13%); 服务 follows from the total (published 109万元 > total)', () => {

@@ -135,8 +135,7 @@ describe('the 决算说明 sheet and the .docx', () => {
     expect(total[0]!.kind).toBe('rich');
     if (total[0]!.kind === 'rich') {
       expect(total[0]!.runs.filter((r) => r.style === 'placeholder').map((r) => r.text)).toEqual([
-        '【请填写：收入总计比上年的增减额和增减幅度（或在补充信息中填写“上年收入总计”）】',
-        '【请填写：支出总计比上年的增减额和增减幅度（或在补充信息中填写“上年支出总计”）】',
+        '【请填写：收、支总计比上年的增减额和增减幅度（或在补充信息中填写“上年收入总计”）】',
         '【请填写：收入支出总计变动的主要原因】',
       ]);
       expect(total[0]!.style).toBe('paragraph');

@@ -208,6 +208,11 @@ export const SEED_001_SUPPLEMENT: Record<string, string | number> = {
   'trips.people': 0,
   'vehicles.purchased': 0,
   'vehicles.fleet': 2,
+  // "其中：轿车0辆、越野车0辆、载客汽车0辆，其他车辆2辆"
+  'vehicles.fleet.sedan': 0,
+  'vehicles.fleet.suv': 0,
+  'vehicles.fleet.bus': 0,
+  'vehicles.fleet.other': 2,
   'vehicles.runningUses': '单位党建、宣传、应急、安全、森林草原防灭火、维稳、计生、居民救助等工作应急所需的公务用车燃料费、维修费、过路过桥费、保险费等支出',
   'reception.domestic.batches': 0,
   'reception.domestic.people': 0,

@@ -127,7 +127,7 @@ export const SUBJECTS: SubjectEntry[] = [
   { kind: M, re: /载客汽车.{0,6}金额/, q: 'vehicles.purchased.busAmount', sentence: /购置/ },
   { kind: M, re: /绩效自评.{0,8}资金|涉及.{0,4}资金/, q: 'performance.amount', in: ['performance', 'other'] },
   // Counts
-  { kind: C, re: /团组/, q: { 个: 'trips.groups', 次: 'trips.groups' } },
+  { kind: C, re: /团组/, q: { 个: 'trips.groups', 次: 'trips.groups', 人次: 'trips.people' } },
   { kind: C, re: /出国\(境\)/, q: { 人: 'trips.people', 人次: 'trips.people' }, in: ['threePublic'] },
   { kind: C, re: /国内公务接待/, q: { 批次: 'reception.domestic.batches', 次: 'reception.domestic.batches', 人次: 'reception.domestic.people', 人: 'reception.domestic.people' } },
   // 外宾 are 外事接待, never 国内公务接待.

@@ -55,10 +55,24 @@ function declareCommands(program: Command, io: Io, run: (code: Promise<number>) 
     .option('--json', '以 JSON 输出（文件夹：每个工作簿一行 JSON）')
     .action((target: string, o: CheckOptions) => run(checkCommand(target, o, io)));
 
-  addCommand(program, 'init', '添加“补充信息”工作表（表中没有、说明需要的数据），已填内容保留')
+  addCommand(program, 'init', '添加“补充信息”工作表（表中没有、说明需要的数据），已填内容保留；\n--prior 从上年决算工作簿导入全部上年数（“说明”列注明来源单元格）')
     .argument('<工作簿.xlsx>', '决算公开表所在的工作簿（不会被改动）')
     .option('-o, --output <输出.xlsx>', '写到这个文件（默认：原文件名加“_决算助手”）')
-    .action((file: string, o: { output?: string }) => run(initCommand(file, o.output, io.out)));
+    .option('--prior <上年工作簿.xlsx>', '从上一年度的决算工作簿导入上年数（同一单位、上一年度）')
+    .option('--force', '上年工作簿的单位或年度不符时仍然导入（给出提示）')
+    .option('--overwrite', '用导入的上年数覆盖已填写的内容（仅在新建“补充信息”时）')
+    .option('--reason-threshold <N>', '比上年或比预算变动N%以上须说明原因（默认10）')
+    .action((file: string, o: { output?: string; prior?: string; force?: boolean; overwrite?: boolean; reasonThreshold?: string }) =>
+      run(
+        initCommand(file, o.output, io.out, {
+          prior: o.prior,
+          force: !!o.force,
+          overwrite: !!o.overwrite,
+          warn: io.err,
+          reasonThreshold: threshold(o.reasonThreshold),
+        }),
+      ),
+    );
 
   addCommand(program, 'rates', '执行率和控制率（预算执行率、“三公”经费控制率……）')
     .argument('<工作簿.xlsx>', '决算公开表所在的工作簿')
@@ -71,8 +85,15 @@ function declareCommands(program: Command, io: Io, run: (code: Promise<number>) 
     .option('--form <sichuan|shanghai>', '说明的格式：sichuan（四川，默认）或 shanghai（上海）')
     .option('--text', '只把说明全文打印到屏幕，不写文件')
     .option('--docx <说明.docx>', '另存一份 Word 文档')
-    .action((file: string, o: { output?: string; form?: string; text?: boolean; docx?: string }) =>
-      run(generateCommand(file, { out: o.output, form: o.form, text: !!o.text, docx: o.docx, warn: io.err }, io.out)),
+    .option('--reason-threshold <N>', '比上年或比预算变动N%以上须说明原因（默认10）；注意事项和还需填写的原因输出到标准错误')
+    .action((file: string, o: { output?: string; form?: string; text?: boolean; docx?: string; reasonThreshold?: string }) =>
+      run(
+        generateCommand(
+          file,
+          { out: o.output, form: o.form, text: !!o.text, docx: o.docx, warn: io.err, reasonThreshold: threshold(o.reasonThreshold) },
+          io.out,
+        ),
+      ),
     );
 
   addCommand(program, 'audit', '核对已写好的情况说明：每个数字、占比、增减、完成率与表中是否一致')
@@ -94,6 +115,14 @@ function declareReviewCommands(program: Command, io: Io, run: (code: Promise<num
     .argument('<单位.xlsx|文件夹...>', '各单位的工作簿，或放它们的文件夹')
     .option('--json', '以 JSON 输出')
     .action((dept: string, units: string[], o: { json?: boolean }) => run(consolidateCommand(dept, units, o, io)));
+}
+
+/** --reason-threshold: a percent (default 10); anything else is one Chinese line. */
+function threshold(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v.replace(/%$/, ''));
+  if (!Number.isFinite(n) || n <= 0 || n > 1000) throw new WorkbookReadError(`--reason-threshold 应为百分数，例如 --reason-threshold 10（收到“${v}”）。`);
+  return n;
 }
 
 /** The overview of every command (what `juesuan` and `juesuan --help` print). */

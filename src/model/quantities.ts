@@ -394,7 +394,7 @@ export type FamilyKey =
 export type SupplementQuantityKey = FieldKey | 'reception.domestic.amount' | 'reception.foreign.amount';
 
 /** Derived figures of a base quantity (money/rounding.ts policy). */
-export type DerivedSuffix = 'share' | 'change' | 'changePct' | 'last' | 'budget' | 'completion' | 'itemSum' | 'basic' | 'project';
+export type DerivedSuffix = 'share' | 'change' | 'changePct' | 'last' | 'budget' | 'adjusted' | 'completion' | 'adjustedCompletion' | 'itemSum' | 'basic' | 'project';
 
 export type BaseKey = QuantityKey | FamilyKey | SupplementQuantityKey | 'general.share' | 'basic.sum';
 

@@ -55,7 +55,9 @@ export function readAccounts(snapshot: WorkbookSnapshot): Accounts {
 
   // The report year: the most frequent year among the standard tables (the latest on a tie).
   const yearVotes = new Map<number, number>();
-  for (const f of found) if (f.standard && f.year) yearVotes.set(f.year, (yearVotes.get(f.year) || 0) + 1);
+  // Tables on hidden sheets (often last year's copy) only vote when no visible table states a year.
+  const voters = found.some((f) => f.standard && f.year && !f.hidden) ? found.filter((f) => !f.hidden) : found;
+  for (const f of voters) if (f.standard && f.year) yearVotes.set(f.year, (yearVotes.get(f.year) || 0) + 1);
   const years = [...yearVotes.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0]);
   const year = years[0]?.[0];
   const otherYears = years.slice(1).map(([y]) => y).sort();

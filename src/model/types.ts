@@ -128,7 +128,7 @@ export interface TwoSidedTable {
 export interface BasicExpenditureTable {
   location: TableLocation;
   /** 3- or 5-digit 经济分类 codes (301, 30101 …) in sheet order. */
-  items: { code: string; name: string; nameCell: string; codeCell: string; value: Figure | undefined }[];
+  items: { code: string; name: string; nameCell: string; codeCell: string; /** Every cell the code was read from (类 and 款 when split). */ codeCells?: string[]; value: Figure | undefined }[];
   personnelTotal?: Line; // 人员经费合计
   publicTotal?: Line; // 公用经费合计
   /** Some forms also carry a 合计 / 基本支出合计 line. */

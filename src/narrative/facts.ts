@@ -491,6 +491,7 @@ export function computeFacts(accounts: Accounts, supplement: Supplement): Narrat
     if (r.level === 'class') {
       const f = fs.figure(`general.class.${r.code}`, nameOf(r.code), r.values.total, t5);
       if (!f) continue;
+      fs.change(f, `lastClass.${r.code}`); // 补充信息 (从上年决算导入)
       generalClasses.push(r.code);
       fs.share(f, general, '一般公共预算财政拨款支出合计');
       const items = t5Rows.filter((x) => x.level === 'subitem' && x.code.startsWith(r.code));
@@ -516,6 +517,11 @@ export function computeFacts(accounts: Accounts, supplement: Supplement): Narrat
       fs.figure(`general.item.${r.code}.project`, `${r.code} 项目支出`, r.values.project, t5);
       const b = fs.supMoney(`general.item.${r.code}.budget`, `${r.code} ${nameOf(r.code)} 年初预算`, `itemBudget.${r.code}`);
       fs.completion(f, b);
+      fs.change(f, `lastItem.${r.code}`); // 补充信息 (从上年决算导入)
+      // 全年预算（调整后）, when the unit states it: general.item.<项>.adjusted / .adjustedCompletion.
+      const adj = fs.supMoney(`general.item.${r.code}.adjusted`, `${r.code} ${nameOf(r.code)} 全年预算`, `itemAdjustedBudget.${r.code}`);
+      if (adj && adj.fen === 0) fs.gap(`general.item.${r.code}.adjustedCompletion`, 'zeroBase', [adj.key], '全年预算数为0，不计算完成比例。');
+      else if (adj) fs.ratio(`general.item.${r.code}.adjustedCompletion`, `${f.label}完成全年预算的比例`, f, adj, '全年预算数');
     }
   }
 
@@ -604,6 +610,12 @@ export function computeFacts(accounts: Accounts, supplement: Supplement): Narrat
     fundEmpty: earmarked(fs, accounts, 'fund', nameOf),
     capitalEmpty: earmarked(fs, accounts, 'capital', nameOf),
   };
+  // Changes against last year and shares of 本年支出合计 (补充信息 last.fund* / last.capital*).
+  for (const fund of ['fund', 'capital'] as const) {
+    fs.change(fs.get(`${fund}.income`), `last.${fund}Income`, `${fund}.income`);
+    fs.change(fs.get(`${fund}.expenditure`), `last.${fund}Expenditure`, `${fund}.expenditure`);
+    fs.share(fs.get(`${fund}.expenditure`), expTotal, '本年支出合计');
+  }
   const fundItems = Object.keys(fs.facts).filter((k) => /^fund\.item\.\d+$/.test(k)).map((k) => k.slice(10));
   const capitalItems = Object.keys(fs.facts).filter((k) => /^capital\.item\.\d+$/.test(k)).map((k) => k.slice(13));
 

@@ -16,4 +16,7 @@ export { narrativeDocx, narrativeDocument } from './docx';
 export { formatAmount, formatPercent, normaliseUserText } from './format';
 export type { PercentValue } from './format';
 export { subjectName, subjectPath, subjectDefinition, classWording } from './subjects';
+export { narrativeWarnings } from './warnings';
+export { reasonsOwed, reasonsOwedText, DEFAULT_REASON_THRESHOLD } from './reasons';
+export type { OwedReason, ReasonOptions } from './reasons';
 export * from './types';

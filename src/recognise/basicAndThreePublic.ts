@@ -11,6 +11,13 @@ import { firstRow, headerPaths, isAuxRow } from './layout';
 import { MoneyUnit } from '../money/money';
 
 const ECON_RE = /^3\d{2}(?:\d{2})?$/;
+/** "30101 基本工资", "[30101]基本工资", "30101基本工资": a 经济分类 code written inside the name cell. */
+const ECON_IN_NAME_RE = /^[[【（(]?(3\d{2}(?:\d{2})?)[\]】）)]?[\s.．、:：\-—]*([^\d\s.．,，].*)$/s;
+
+function econInName(text: string): { code: string; name: string } | undefined {
+  const m = ECON_IN_NAME_RE.exec(text.trim());
+  return m ? { code: m[1], name: m[2].replace(/\s*\n\s*/g, '').trim() } : undefined;
+}
 
 export function parseBasicExpenditure(
   region: Region,
@@ -23,18 +30,33 @@ export function parseBasicExpenditure(
   const table: BasicExpenditureTable = { location, items: [] };
   const amountCtx: AmountContext = { grid, unit: ctx.unit, issues: ctx.issues, table: id, textCells: ctx.textCells };
   // Code columns: many cells with 经济分类 codes (301, 30101, or 301 | 01 split).
-  const codeCols: { c: number; split: boolean }[] = [];
+  const codeCols: { c: number; split: boolean; inName?: boolean }[] = [];
   for (let c = region.c0; c <= region.c1; c++) {
-    let n = 0;
+    const codes = new Set<string>();
     let split = 0;
+    let inName = 0;
     for (let r = headerStart; r <= region.r1; r++) {
       const t = grid.norm(r, c);
-      if (ECON_RE.test(t)) n++;
+      if (ECON_RE.test(t)) codes.add(t);
+      else if (econInName(grid.text(r, c))) inName++;
       if (/^3\d{2}$/.test(t) && /^\d{2}$/.test(grid.norm(r, c + 1))) split++;
     }
+    if (codes.size === 0 && inName >= 2) {
+      codeCols.push({ c, split: false, inName: true });
+      continue;
+    }
+    // Distinct codes: whole-元 amounts (37400 twice) look like 经济分类 codes, but a code column lists different
+    // codes, and an amount column is headed as one.
+    let n = codes.size;
     // A block may hold a single code ("310 资本性支出" alone) when its header says it is a code column.
     let headed = false;
-    for (let r = headerStart; r <= Math.min(region.r1, headerStart + 4) && !headed; r++) headed = /编码|代码/.test(grid.mergedNorm(r, c));
+    let amountHead = false;
+    for (let r = headerStart; r <= Math.min(region.r1, headerStart + 4) && !headed; r++) {
+      const h = grid.mergedNorm(r, c);
+      headed = /编码|代码/.test(h);
+      amountHead ||= /决算|金额|合计|^数额$/.test(h);
+    }
+    if (amountHead && !headed) n = 0;
     if (n >= 2 || (n === 1 && headed)) codeCols.push({ c, split: split > 0 && split * 2 >= n - 3 });
   }
   // Data starts at the first 经济分类 code, or at a 合计 row with amounts placed above the codes.
@@ -42,14 +64,14 @@ export function parseBasicExpenditure(
     region,
     headerStart,
     (r) =>
-      codeCols.some(({ c }) => ECON_RE.test(grid.norm(r, c))) ||
+      codeCols.some(({ c, inName }) => (inName ? !!econInName(grid.text(r, c)) : ECON_RE.test(grid.norm(r, c)))) ||
       (codeCols.some(({ c }) => /^(合计|总计)$/.test(grid.mergedNorm(r, c))) && grid.rowCells(r, region.c0, region.c1).some((x) => looksNumeric(grid, r, x.c))),
   );
   const paths = headerPaths(region, headerStart, dataStart);
-  const blocks = codeCols.map(({ c, split }, i) => {
+  const blocks = codeCols.map(({ c, split, inName }, i) => {
     const codeEnd = split ? c + 1 : c;
     const limit = i + 1 < codeCols.length ? codeCols[i + 1].c - 1 : region.c1;
-    let nameCol = codeEnd + 1;
+    let nameCol = inName ? c : codeEnd + 1;
     let amountCol = -1;
     // Some forms give each 经济分类 row two amount columns, 人员经费 and 公用经费 (with 合计 before them).
     let personnelCol = -1;
@@ -57,7 +79,7 @@ export function parseBasicExpenditure(
     for (let x = codeEnd + 1; x <= limit; x++) {
       const path = (paths.get(x) || []).join('/');
       const last = (paths.get(x) || []).slice(-1)[0] || '';
-      if (/名称/.test(path)) nameCol = x;
+      if (/名称/.test(path) && !inName) nameCol = x;
       else if (/^人员经费(合计)?$/.test(last)) personnelCol = x;
       else if (/^(日常)?公用经费(合计)?$/.test(last)) publicCol = x;
       else if (/决算|金额|合计/.test(path) && amountCol < 0) amountCol = x;
@@ -71,23 +93,25 @@ export function parseBasicExpenditure(
         }
       }
     }
-    return { codeCol: c, split, nameCol, amountCol, personnelCol, publicCol };
+    return { codeCol: c, split, inName: !!inName, nameCol, amountCol, personnelCol, publicCol };
   });
   location.columns = blocks.map((b, i) => ({ key: `block${i + 1}`, header: (paths.get(b.amountCol) || []).join('/'), col: b.amountCol }));
   // From the header on: a 合计 row may sit above the first 经济分类 row.
   for (let r = headerStart; r <= region.r1; r++) {
     if (isAuxRow(grid, region, r)) continue;
     for (const b of r < dataStart ? [] : blocks) {
-      let code = grid.norm(r, b.codeCol);
+      const inName = b.inName ? econInName(grid.text(r, b.codeCol)) : undefined;
+      let code = inName ? inName.code : grid.norm(r, b.codeCol);
       if (b.split && /^3\d{2}$/.test(code) && /^\d{2}$/.test(grid.norm(r, b.codeCol + 1))) code += grid.norm(r, b.codeCol + 1);
       if (!ECON_RE.test(code) || b.amountCol === -1) continue;
       // Without a 合计 column, an item's amount is in its own column: 301/303 are 人员经费, the rest 公用经费.
       const col = b.amountCol >= 0 ? b.amountCol : /^30[13]/.test(code) ? b.personnelCol : b.publicCol;
       table.items.push({
         code,
-        name: grid.text(r, b.nameCol).replace(/\s*\n\s*/g, '').trim(),
+        name: inName ? inName.name : grid.text(r, b.nameCol).replace(/\s*\n\s*/g, '').trim(),
         nameCell: grid.ref(r, b.nameCol),
         codeCell: grid.ref(r, b.codeCol),
+        codeCells: b.split && code.length === 5 ? [grid.ref(r, b.codeCol), grid.ref(r, b.codeCol + 1)] : [grid.ref(r, b.codeCol)],
         value: readFigure(amountCtx, r, col),
       });
     }
@@ -165,6 +189,8 @@ const PRIOR_YEAR = /上年|上期|去年/;
 function kindOf(segs: string[]): 'budget' | 'actual' | undefined {
   if (segs.some((s) => PRIOR_YEAR.test(s))) return undefined;
   for (let i = segs.length - 1; i >= 0; i--) {
+    // A title over the header ("一般公共预算财政拨款“三公”经费支出决算表") says nothing about the column.
+    if (/表$/.test(segs[i])) continue;
     if (/预算/.test(segs[i]) && !/决算/.test(segs[i])) return 'budget';
     if (/决算|实际|执行数|支出数/.test(segs[i])) return 'actual';
   }

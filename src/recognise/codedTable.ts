@@ -70,7 +70,8 @@ function codeText(s: string): string {
 
 /** Split "2010301行政运行" or "201 一般公共服务支出" into code and name. */
 function leadingCode(text: string): { code: string; name: string } | undefined {
-  const m = /^\s*[[【（(]?(\d{3}(?:\s*\d{2}){0,2})[\]】）)]?[\s.．、:：\-—]*([^\d].*)$/s.exec(text);
+  // The name never starts with ".", "," or a digit: "67159.92" is an amount, not 67159 + ".92".
+  const m = /^\s*[[【（(]?(\d{3}(?:\s*\d{2}){0,2})[\]】）)]?[\s.．、:：\-—]*([^\d\s.．,，].*)$/s.exec(text);
   if (!m) return undefined;
   const code = m[1].replace(/\s+/g, '');
   return CODE_RE.test(code) ? { code, name: m[2].trim() } : undefined;
@@ -94,8 +95,8 @@ function findCodeLayout(region: Region, paths: Map<number, string[]>, dataRows: 
     }
   }
   // By content: the column with the most distinct code-like cells. Whole-元 amounts look like codes too
-  // ("97200"), so: codes in a column are distinct, 支出功能分类 codes start with 2, and a header that says
-  // 编码/代码 wins outright.
+  // ("97200", "94219"), so: codes in a column are distinct, 支出功能分类 codes start with 2, a 款/项 code sits under
+  // a 类/款 of the same column (amounts form no hierarchy), and a header that says 编码/代码 wins outright.
   let best = -1;
   let bestCount = 0;
   for (const c of cols) {
@@ -105,13 +106,29 @@ function findCodeLayout(region: Region, paths: Map<number, string[]>, dataRows: 
       if (CODE_RE.test(t)) codes.add(t);
     }
     let n = 0;
-    for (const t of codes) n += t.startsWith('2') ? 1 : 0.5;
+    for (const t of codes) {
+      if (t[0] !== '2') n += 0.5;
+      else n += t.length === 3 || codes.has(t.slice(0, t.length - 2)) ? 2 : 1;
+    }
     if (n > 0 && /编码|代码/.test((paths.get(c) || []).join('/'))) n += 1000;
     if (n > bestCount) {
       best = c;
       bestCount = n;
     }
   }
+  // Codes written inside the name cells ("[2010301]行政运行"): when more rows carry them than any column carries
+  // bare codes, the bare "codes" are amounts (whole 元 such as 200 or 2010301 look like codes).
+  let inNameCol = -1;
+  let inNameCount = 0;
+  for (const c of cols) {
+    let n = 0;
+    for (const r of dataRows) if (leadingCode(grid.text(r, c))) n++;
+    if (n > inNameCount) {
+      inNameCol = c;
+      inNameCount = n;
+    }
+  }
+  if (inNameCol >= 0 && inNameCount > bestCount) return { kind: 'inName', cols: [], nameCol: inNameCol };
   if (best >= 0) {
     // Split layout without 类/款/项 headers: 3 digits, then 2-digit columns.
     let twoDigit = 0;
@@ -222,6 +239,8 @@ export function parseCodedTable(
   const amountCtx: AmountContext = { grid, unit: ctx.unit, issues: ctx.issues, table: id, textCells: ctx.textCells };
   let parents = ['', '', ''];
   let prev: CodedRow | undefined;
+  /** The last row read into the table (a data row or a wrapped name's second line). */
+  let lastRow = -1;
   for (const r of dataRows) {
     const cellsText = grid.rowCells(r, region.c0, region.c1);
     if (cellsText.length === 0) continue;
@@ -266,12 +285,14 @@ export function parseCodedTable(
     const isTotal = !code && TOTAL_RE.test(norm(name));
     const hasAmount = columns.some((col) => !isBlankOrDash(grid, r, col.col));
     if (!code && !isTotal) {
-      if (name && !hasAmount && prev && !/^\d/.test(name)) {
-        // A name wrapped onto the next row: append it.
+      if (name && !hasAmount && prev && !/^\d/.test(name) && r === lastRow + 1) {
+        // A name wrapped onto the next row: append it. Only the row right below: after a blank row, text is
+        // the next table's banner or a note, never the rest of a name.
         prev.name += name;
+        lastRow = r;
         continue;
       }
-      if (hasAmount) {
+      if (columns.some((col) => looksNumeric(grid, r, col.col))) {
         ctx.issues.push({
           severity: '警告',
           code: 'R-缺科目编码',
@@ -299,6 +320,7 @@ export function parseCodedTable(
       if (!table.total) table.total = row;
     } else table.rows.push(row);
     prev = row;
+    lastRow = r;
   }
   return table;
 }

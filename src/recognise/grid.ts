@@ -11,6 +11,8 @@ export class Grid {
   readonly colCount: number;
   private readonly mergeAt = new Map<number, CellRange>();
   readonly hiddenRows: Set<number>;
+  /** Hidden columns: what they hold is not part of any table the user sees (helper columns, old copies). */
+  readonly hiddenCols: Set<number>;
 
   constructor(readonly sheet: SheetSnapshot) {
     this.name = sheet.name;
@@ -23,11 +25,22 @@ export class Grid {
       for (let r = m.r0; r <= m.r1; r++) for (let c = m.c0; c <= m.c1; c++) this.mergeAt.set(r * 16384 + c, m);
     }
     this.hiddenRows = new Set(sheet.hiddenRows);
+    this.hiddenCols = new Set(sheet.hiddenCols ?? []);
   }
 
   cell(r: number, c: number): CellSnap | undefined {
     const row = this.sheet.cells[r];
-    return row ? row[c] : undefined;
+    const cell = row ? row[c] : undefined;
+    if (cell && this.hiddenCols.size && this.hiddenCols.has(c) && !this.reachesVisible(r, c)) return undefined;
+    return cell;
+  }
+
+  /** A cell of a hidden column still shows when it heads a merged area that reaches a visible column (a title). */
+  private reachesVisible(r: number, c: number): boolean {
+    const m = this.merge(r, c);
+    if (!m || m.r0 !== r || m.c0 !== c) return false;
+    for (let x = m.c0; x <= m.c1; x++) if (!this.hiddenCols.has(x)) return true;
+    return false;
   }
 
   /** The merged area containing (r, c), if any. */

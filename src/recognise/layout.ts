@@ -46,6 +46,18 @@ export function regionInfo(region: Region, headerStart: number): RegionInfo {
       if (y) info.years.push({ year: y, cell: grid.ref(r, c) });
     }
   }
+  if (!info.years.length && region.titled) {
+    // A banner right above the title ("某单位2024年度部门决算表" over "收入支出决算总表"): the lines directly
+    // above, up to the first blank row, head this table.
+    for (let r = region.titleRow - 1; r >= Math.max(0, region.titleRow - 3); r--) {
+      const cells = grid.rowCells(r, region.c0, region.c1);
+      if (!cells.length) break;
+      for (const x of cells) {
+        const y = yearIn(x.text.replace(/\s+/g, ''));
+        if (y) info.years.push({ year: y, cell: grid.ref(r, x.c) });
+      }
+    }
+  }
   if (!info.unit) {
     // A unit written in the header ("金额单位：元" in a header cell, "决算数（万元）").
     for (let r = headerStart; r <= Math.min(region.r1, headerStart + 4); r++) {

@@ -45,7 +45,9 @@ export const G = {
   performance: '预算绩效管理',
   reasons: '变动和差异原因',
   incomeContent: '收入主要内容（名词解释用）',
+  lastItems: '上年一般公共预算财政拨款 各类、各项决算数（用于同比）',
   itemBudgets: '一般公共预算财政拨款 各项目年初预算',
+  itemAdjusted: '一般公共预算财政拨款 各项目全年预算（调整后）',
   itemReasons: '各项目决算与预算差异原因',
   itemUses: '各项目主要用途',
   fundItems: '政府性基金预算财政拨款 各项目',
@@ -73,6 +75,10 @@ const FIELD_LIST = [
   money('last.reception', G.lastYear, '上年公务接待费'),
   money('last.runningCost', G.lastYear, '上年机关运行经费'),
   money('last.carryOver', G.lastYear, '上年年末结转和结余', '用于结转结余变动率'),
+  money('last.fundIncome', G.lastYear, '上年政府性基金预算财政拨款收入'),
+  money('last.fundExpenditure', G.lastYear, '上年政府性基金预算财政拨款支出'),
+  money('last.capitalIncome', G.lastYear, '上年国有资本经营预算财政拨款收入'),
+  money('last.capitalExpenditure', G.lastYear, '上年国有资本经营预算财政拨款支出'),
 
   money('budget.income', G.budget, '年初预算收入总数', '部门预算批复数'),
   money('budget.expenditure', G.budget, '年初预算支出总数'),
@@ -109,6 +115,10 @@ const FIELD_LIST = [
   count('vehicles.purchased.bus', G.vehicles, '其中：载客汽车', '辆'),
   money('vehicles.purchased.busAmount', G.vehicles, '载客汽车购置金额'),
   count('vehicles.fleet', G.vehicles, '年末公务用车保有量', '辆'),
+  count('vehicles.fleet.sedan', G.vehicles, '保有量其中：轿车', '辆'),
+  count('vehicles.fleet.suv', G.vehicles, '保有量其中：越野车', '辆'),
+  count('vehicles.fleet.bus', G.vehicles, '保有量其中：载客汽车', '辆'),
+  count('vehicles.fleet.other', G.vehicles, '保有量其中：其他车辆', '辆'),
   count('vehicles.total', G.vehicles, '年末车辆总数（国有资产）', '辆'),
   count('vehicles.ministerial', G.vehicles, '部级领导干部用车', '辆', '上海格式列出；没有的填0'),
   count('vehicles.leader', G.vehicles, '主要领导干部用车', '辆'),
@@ -169,6 +179,8 @@ const FIELD_LIST = [
   reason('reason.vehicleRunning', G.reasons, '公务用车运行维护费变动的主要原因', '填了“上年公务用车运行维护费”且有变动时使用'),
   reason('reason.reception', G.reasons, '公务接待费变动的主要原因'),
   reason('reason.running', G.reasons, '机关运行经费变动的主要原因'),
+  reason('reason.fund', G.reasons, '政府性基金预算财政拨款支出变动的主要原因'),
+  reason('reason.capital', G.reasons, '国有资本经营预算财政拨款支出变动的主要原因'),
 
   reason('content.business', G.incomeContent, '事业收入主要是哪些收入', '如：XX服务收入；没有事业收入的留空'),
   reason('content.operating', G.incomeContent, '经营收入主要是哪些收入', '没有经营收入的留空'),
@@ -180,15 +192,22 @@ export type FieldKey = (typeof FIELD_LIST)[number]['key'];
 
 export const FIELDS: FieldDef[] = FIELD_LIST;
 
-/** Per-项 fields, generated from table 5's 项 rows: 年初预算, 差异原因, 主要用途. */
+/** Per-项 fields, generated from table 5's 项 rows: 年初预算, 全年预算, 差异原因, 主要用途. */
 export function itemFields(items: { code: string; name: string }[]): FieldDef[] {
-  return items.flatMap(({ code, name }) => [
-    { key: `itemBudget.${code}`, group: G.itemBudgets, label: `${code} ${name} 年初预算`, kind: 'money' as const, unit: '万元' },
-    // 全年预算（调整后）: what 说明 compare with when they say "完成全年预算的…%"; never taken for the 年初预算.
-    { key: `itemAdjustedBudget.${code}`, group: G.itemBudgets, label: `${code} ${name} 全年预算（调整后）`, kind: 'money' as const, unit: '万元', hint: '可空；说明中写“全年预算”时用于核对' },
-    { key: `itemReason.${code}`, group: G.itemReasons, label: `${code} ${name} 决算数与预算数差异的主要原因`, kind: 'reason' as const },
-    { key: `itemUse.${code}`, group: G.itemUses, label: `${code} ${name} 主要用于`, kind: 'reason' as const },
-  ]);
+  // One group after the other (all 年初预算, then all 全年预算 …), so each group heading appears once.
+  return [
+    ...items.map(({ code, name }) => ({ key: `itemBudget.${code}`, group: G.itemBudgets, label: `${code} ${name} 年初预算`, kind: 'money' as const, unit: '万元' })),
+    ...items.map(({ code, name }) => ({
+      key: `itemAdjustedBudget.${code}`,
+      group: G.itemAdjusted,
+      label: `${code} ${name} 全年预算（调整后）`,
+      kind: 'money' as const,
+      unit: '万元',
+      hint: '说明中写“年初预算为X万元（全年预算为Y万元）”；未调整的留空',
+    })),
+    ...items.map(({ code, name }) => ({ key: `itemReason.${code}`, group: G.itemReasons, label: `${code} ${name} 决算数与预算数差异的主要原因`, kind: 'reason' as const })),
+    ...items.map(({ code, name }) => ({ key: `itemUse.${code}`, group: G.itemUses, label: `${code} ${name} 主要用于`, kind: 'reason' as const })),
+  ];
 }
 
 /** Per-项 fields of tables 8 and 9 (上海 form states 年初预算, reason and use per 项 of these funds too). */
@@ -201,9 +220,21 @@ export function fundItemFields(fund: 'fund' | 'capital', items: { code: string; 
   ]);
 }
 
-/** The field a per-项 key stands for ("itemBudget.2010301", "fundReason.2296002"), without its label. */
+/**
+ * Last year's 决算数 of each 类 and 项 of this year's table 5 (`lastClass.201`, `lastItem.2010301`), so the
+ * 说明 can state per-类/项 changes. Filled by 从上年决算导入; a 项 new this year gets 0 with "上年无此项".
+ */
+export function lastItemFields(classes: { code: string; name: string }[], items: { code: string; name: string }[]): FieldDef[] {
+  return [
+    ...classes.map(({ code, name }) => ({ key: `lastClass.${code}`, group: G.lastItems, label: `${code} ${name}（类） 上年决算数`, kind: 'money' as const, unit: '万元' })),
+    ...items.map(({ code, name }) => ({ key: `lastItem.${code}`, group: G.lastItems, label: `${code} ${name} 上年决算数`, kind: 'money' as const, unit: '万元' })),
+  ];
+}
+
+/** The field a per-类/项 key stands for ("itemBudget.2010301", "fundReason.2296002", "lastItem.2010301"), without its label. */
 export function itemFieldKind(key: string): FieldDef['kind'] | undefined {
-  const m = /^(item|fund|capital)(Budget|AdjustedBudget|Reason|Use)\.(\d+)$/.exec(key);
+  if (/^(last(Item|Class|Gone)|itemAdjustedBudget)\.\d+$/.test(key)) return 'money';
+  const m = /^(item|fund|capital)(Budget|Reason|Use)\.(\d+)$/.exec(key);
   if (!m) return undefined;
   return /Budget$/.test(m[2]) ? 'money' : 'reason';
 }

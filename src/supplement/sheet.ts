@@ -10,8 +10,8 @@ import { printedWanyuanExpr, quantityFigure, tableUnit } from '../model/quantiti
 import { asPrinted, fenToWanyuanNumber } from '../money/rounding';
 import { CellValue, isCellError, WorkbookSnapshot } from '../snapshot/types';
 import { SheetSpec, SpecCell, text, num, formula } from '../output/sheetSpec';
-import { FIELDS, FieldDef, FIELD_BY_KEY, fundItemFields, itemFieldKind, itemFields } from './fields';
-import { Fen, parseDecimal, decimalToFen, decimalFromNumber } from '../money/money';
+import { FIELDS, FieldDef, FIELD_BY_KEY, fundItemFields, itemFieldKind, itemFields, lastItemFields } from './fields';
+import { Fen, formatWanyuan, parseDecimal, decimalToFen, decimalFromNumber } from '../money/money';
 import { cellText, norm } from '../recognise/grid';
 import { cellRef } from '../snapshot/address';
 
@@ -32,7 +32,25 @@ export interface SupplementValue {
   cell: string;
   /** The cell holds a formula (a live link the add-in prefilled, or the user's own). */
   formula?: boolean;
+  /** The 说明 column's text (where an imported value came from). */
+  note?: string;
 }
+
+/**
+ * A value the add-in fills in (from last year's workbook): written only where nothing was typed, with
+ * `note` in the 说明 column. Notes starting with IMPORT_NOTE survive a later rebuild.
+ */
+export interface FilledValue {
+  key: string;
+  fen?: Fen;
+  number?: number;
+  text?: string;
+  note: string;
+  /** Row label for keys that are not fields of this year's sheet (a 项 gone since last year). */
+  label?: string;
+}
+
+export const IMPORT_NOTE = '【上年导入】';
 
 /** A cell of the 填写 column exactly as the user left it (parsed or not), so it can be written back unchanged. */
 export interface TypedCell {
@@ -84,9 +102,15 @@ export function fundItemsOf(accounts: Accounts, fund: 'fund' | 'capital'): { cod
     .map((r) => ({ code: r.code, name: r.name }));
 }
 
+/** The 类 rows of table 5 (for their last-year fields). */
+export function classesOf(accounts: Accounts): { code: string; name: string }[] {
+  return (accounts.T5?.rows ?? []).filter((r) => r.level === 'class').map((r) => ({ code: r.code, name: r.name }));
+}
+
 export function allFields(accounts: Accounts): FieldDef[] {
   return [
     ...FIELDS,
+    ...lastItemFields(classesOf(accounts), itemsOf(accounts)),
     ...itemFields(itemsOf(accounts)),
     ...fundItemFields('fund', fundItemsOf(accounts, 'fund')),
     ...fundItemFields('capital', fundItemsOf(accounts, 'capital')),
@@ -118,8 +142,10 @@ export function readSupplement(snapshot: WorkbookSnapshot, accounts?: Accounts):
     // Only our own keys (the header row says "key"; a user's note in column F is not a field).
     if (!field && !/^[a-zA-Z]+(\.[\w.]+)+$/.test(key)) return;
     const cell = cellRef(sheet.name, r, VALUE_COL);
-    if (sup.cells.has(key)) {
-      if (row[VALUE_COL] && cellText(row[VALUE_COL]).trim() !== '') {
+    // A later row of the same key gives the value when the first row is empty (an import appended below).
+    const hasValue = !!row[VALUE_COL] && (!!row[VALUE_COL]?.formula || cellText(row[VALUE_COL]).trim() !== '');
+    if (sup.cells.has(key) && (sup.typed.has(key) || !hasValue)) {
+      if (hasValue) {
         sup.problems.push(`补充信息第${r + 1}行（${field?.label ?? key}）：与第${rowOf(sup.cells.get(key)!)}行是同一项目，只使用了第${rowOf(sup.cells.get(key)!)}行。`);
       }
       return;
@@ -149,6 +175,8 @@ export function readSupplement(snapshot: WorkbookSnapshot, accounts?: Accounts):
     }
     const v = parsed.value;
     if (c.formula) v.formula = true;
+    const note = cellText(row[4]).trim();
+    if (note) v.note = note;
     sup.values.set(key, v);
   });
   return sup;
@@ -262,8 +290,10 @@ function prefills(accounts: Accounts): Map<string, SpecCell> {
   return prefill;
 }
 
-function fieldRow(f: FieldDef, value: SpecCell, linked: boolean): SpecCell[] {
-  const hint = linked
+function fieldRow(f: FieldDef, value: SpecCell, linked: boolean, note?: string): SpecCell[] {
+  const hint = note
+    ? note
+    : linked
     ? RUNNING_COST_GUESS
     : f.hint ?? (f.kind === 'reason' ? '不填则在说明中留出待填写的位置' : '');
   return [text(''), text(f.label, 'label'), value, text(f.unit ?? '', 'note'), text(hint, 'note'), text(f.key, 'note')];
@@ -274,7 +304,8 @@ function fieldRow(f: FieldDef, value: SpecCell, linked: boolean): SpecCell[] {
  * typed — a formula stays a formula, text stays text; 单位名称 and 年度 are prefilled from the workbook when the
  * user has not typed them.
  */
-export function buildSupplementSheet(accounts: Accounts, existing: Supplement = emptySupplement()): SheetSpec {
+export function buildSupplementSheet(accounts: Accounts, existing: Supplement = emptySupplement(), filled: FilledValue[] = []): SheetSpec {
+  const fill = new Map(filled.map((v) => [v.key, v]));
   const rows: (SpecCell | undefined)[][] = [];
   rows.push([text('补充信息（决算助手）', 'title')]);
   rows.push([
@@ -291,13 +322,25 @@ export function buildSupplementSheet(accounts: Accounts, existing: Supplement = 
     const typed = existing.typed.get(f.key);
     const old = existing.values.get(f.key);
     let value: SpecCell = { kind: 'empty', style: 'input' };
+    const imported = !typed && !old ? fill.get(f.key) : undefined;
     if (typed) value = keptCell(typed);
     else if (old) value = text(old.raw, 'input');
+    else if (imported) value = filledCell(imported, f);
     else if (prefill.has(f.key)) value = prefill.get(f.key)!;
-    rows.push(fieldRow(f, value, f.key === 'running.amount' && !typed && !old && prefill.has(f.key)));
+    const note = imported?.note ?? (old?.note?.startsWith(IMPORT_NOTE) ? old.note : undefined);
+    rows.push(fieldRow(f, value, f.key === 'running.amount' && !typed && !old && !imported && prefill.has(f.key), note));
   }
   // Values the user typed for keys that no longer exist (e.g. a 项 that left table 5) are kept at the end.
   const known = new Set(allFields(accounts).map((f) => f.key));
+  // Filled values with no row this year (a 项 of last year's table 5 that is gone): listed for reference.
+  const extra = filled.filter((v) => !known.has(v.key) && !existing.typed.has(v.key));
+  if (extra.length) {
+    rows.push([text('上年有、本年已没有的项目（仅供参考）', 'heading2')]);
+    for (const v of extra) {
+      rows.push(extraRow(v));
+      known.add(v.key);
+    }
+  }
   const orphans = [...existing.typed.values()].filter((v) => !known.has(v.key));
   if (orphans.length) {
     rows.push([text('以前填写、本次表中已没有对应项目的内容（保留备查）', 'heading2')]);
@@ -322,16 +365,52 @@ export function buildSupplementSheet(accounts: Accounts, existing: Supplement = 
  * formulas, notes, rows the user added, formats — is left exactly as it is. Returns undefined when nothing is
  * missing.
  */
-export function buildSupplementAppendix(accounts: Accounts, existing: Supplement): { spec: SheetSpec; added: FieldDef[] } | undefined {
+export function buildSupplementAppendix(
+  accounts: Accounts,
+  existing: Supplement,
+  filled: FilledValue[] = [],
+): { spec: SheetSpec; added: FieldDef[]; imported: number } | undefined {
   const missing = allFields(accounts).filter((f) => !existing.cells.has(f.key));
-  if (!missing.length) return undefined;
+  // Imported values for rows the sheet has but left empty: a block of their own below (the reader takes a
+  // later row's value when the first row of a key is empty), so no existing cell is touched.
+  const fields = new Map(allFields(accounts).map((f) => [f.key, f]));
+  const fill = new Map(filled.map((v) => [v.key, v]));
+  const intoExisting = filled.filter((v) => existing.cells.has(v.key) && !existing.typed.has(v.key));
+  const gone = filled.filter((v) => !fields.has(v.key) && !existing.cells.has(v.key));
+  if (!missing.length && !intoExisting.length && !gone.length) return undefined;
   const rows: (SpecCell | undefined)[][] = [];
-  const start = (existing.lastRow ?? 0) + 2; // one empty row between
-  rows[start] = [text(`决算助手新增的项目（${missing.length} 项）`, 'heading2')];
+  let r = (existing.lastRow ?? 0) + 2; // one empty row between
   const prefill = prefills(accounts);
-  missing.forEach((f, i) => {
-    rows[start + 1 + i] = fieldRow(f, prefill.get(f.key) ?? { kind: 'empty', style: 'input' }, f.key === 'running.amount' && prefill.has(f.key));
-  });
-  for (let r = 0; r < rows.length; r++) rows[r] ||= [];
-  return { spec: { name: SUPPLEMENT_SHEET, rows }, added: missing };
+  if (missing.length) {
+    rows[r++] = [text(`决算助手新增的项目（${missing.length} 项）`, 'heading2')];
+    for (const f of missing) {
+      const imported = fill.get(f.key);
+      rows[r++] = fieldRow(f, imported ? filledCell(imported, f) : (prefill.get(f.key) ?? { kind: 'empty', style: 'input' }), f.key === 'running.amount' && !imported && prefill.has(f.key), imported?.note);
+    }
+  }
+  if (intoExisting.length) {
+    rows[r++] = [text(`从上年决算导入的数（${intoExisting.length} 项，来源见“说明”列；上方同一项目填写后以上方为准）`, 'heading2')];
+    for (const v of intoExisting) {
+      const f = fields.get(v.key) ?? existing.values.get(v.key)?.field;
+      rows[r++] = f ? fieldRow(f, filledCell(v, f), false, v.note) : extraRow(v);
+    }
+  }
+  if (gone.length) {
+    rows[r++] = [text('上年有、本年已没有的项目（仅供参考）', 'heading2')];
+    for (const v of gone) rows[r++] = extraRow(v);
+  }
+  for (let i = 0; i < rows.length; i++) rows[i] ||= [];
+  const imported = filled.filter((v) => !existing.typed.has(v.key) && (fields.has(v.key) || !existing.cells.has(v.key))).length;
+  return { spec: { name: SUPPLEMENT_SHEET, rows }, added: missing, imported };
+}
+
+function filledCell(v: FilledValue, f: FieldDef | undefined): SpecCell {
+  if (v.fen !== undefined) return num(Number(formatWanyuan(v.fen)), 'input', '0.00');
+  if (v.number !== undefined) return num(v.number, 'input', f?.kind === 'year' ? '0' : undefined);
+  return text(v.text ?? '', 'input');
+}
+
+function extraRow(v: FilledValue): SpecCell[] {
+  const cell = filledCell(v, itemFieldFromKey(v.key, v.label ?? v.key));
+  return [text(''), text(v.label ?? v.key, 'label'), cell, text(v.fen !== undefined ? '万元' : '', 'note'), text(v.note, 'note'), text(v.key, 'note')];
 }

@@ -249,6 +249,37 @@ export async function addSupplementSheet(data: LoadedWorkbook): Promise<Written 
   return { ...out, written: { created: !existing.present, kept: existing.values.size }, status: supplementInfo(out.data) };
 }
 
+/** 从上年决算导入: what was done, or why last year's workbook was refused. */
+export type PriorImported =
+  | { refused: string }
+  | (Written & { refused?: undefined; filled: number; kept: number; warnings: string[]; owed: string[]; status: SupplementStatus });
+
+/**
+ * 从上年决算导入: read last year's .xlsx with the exceljs adapter (in the browser page and in Excel alike), fill
+ * the 上年 fields through the same engine as the command line, write 补充信息 with the same writer. Typed
+ * values are kept unless `overwrite`; another unit or year is refused unless `force`.
+ */
+export async function importPriorWorkbook(data: LoadedWorkbook, file: File, o: { force?: boolean; overwrite?: boolean } = {}): Promise<PriorImported> {
+  if (!/\.xlsx$/i.test(file.name)) throw new Error(`无法读取文件“${file.name}”：只支持 .xlsx 工作簿（.xls 请先在 Excel 中另存为 .xlsx）。`);
+  const { snapshotFromXlsx } = await import(/* webpackChunkName: "exceljs-adapter" */ '../adapters/exceljs/snapshotFromXlsx');
+  const { importPrior, narrativeLines, withFilled } = await import(/* webpackChunkName: "features" */ '../supplement/prior');
+  const { computeFacts, reasonsOwed } = await import(/* webpackChunkName: "features" */ '../narrative');
+  const snapshot = await snapshotFromXlsx(await file.arrayBuffer(), file.name);
+  const accounts = readAccounts(snapshot);
+  const result = importPrior(
+    { accounts, file: file.name, supplement: readSupplement(snapshot, accounts), narrative: narrativeLines(snapshot) },
+    data.accounts,
+    { force: o.force },
+  );
+  if (result.refused) return { refused: result.refused };
+  const existing = readSupplement(data.snapshot, data.accounts);
+  if (o.overwrite) for (const v of result.values) existing.values.delete(v.key);
+  const kept = result.values.filter((v) => existing.values.has(v.key)).length;
+  const owed = reasonsOwed(computeFacts(data.accounts, withFilled(existing, result.values))).map((r) => `${r.label}：${r.why}`);
+  const out = await writeSheets(data, [buildSupplementSheet(data.accounts, existing, result.values)]);
+  return { ...out, filled: result.values.length - kept, kept, warnings: result.warnings, owed, status: supplementInfo(out.data) };
+}
+
 // ───────────────────────────── 生成说明 ─────────────────────────────
 
 export interface NarrativeResult {
@@ -265,15 +296,19 @@ export interface NarrativeResult {
 
 /** 生成说明: build the narrative from the tables and 补充信息 and write the 决算说明 sheet. */
 export async function generateNarrative(data: LoadedWorkbook, form: NarrativeForm): Promise<NarrativeResult> {
-  const { buildNarrative, buildNarrativeSheet, countPlaceholders, narrativeText } = await import(/* webpackChunkName: "features" */ '../narrative');
+  const { buildNarrative, buildNarrativeSheet, countPlaceholders, narrativeText, narrativeWarnings, reasonsOwed, reasonsOwedText } = await import(
+    /* webpackChunkName: "features" */ '../narrative'
+  );
   if (data.accounts.missing.length === 9) throw new Error(`“${data.accounts.source}”中没有找到任何决算公开表，无法生成说明。`);
   const supplement = readSupplement(data.snapshot, data.accounts);
   const narrative = buildNarrative(data.accounts, supplement, { form });
   const doc = narrativeDoc(narrative, narrativeText(narrative), countPlaceholders(narrative));
   const notes: string[] = [];
-  if (data.accounts.missing.length) notes.push(`缺少 ${data.accounts.missing.length} 张标准表，相关段落留有待填写的位置。`);
   if (!supplement.present) notes.push(`工作簿中还没有“${SUPPLEMENT_SHEET}”工作表：上年数、原因等处留有待填写的位置。可先在“补充信息”中添加并填写。`);
-  for (const p of supplement.problems) notes.push(`补充信息：${p}`);
+  // What the generator noticed (parts ≠ total, guesses, 项 without a row, missing tables), then the reasons owed.
+  notes.push(...narrativeWarnings(data.accounts, narrative.facts));
+  const owed = reasonsOwed(narrative.facts);
+  if (owed.length) notes.push(reasonsOwedText(owed));
   try {
     return { doc, ...(await writeSheets(data, [buildNarrativeSheet(narrative)])), notes };
   } catch (e) {

@@ -8,6 +8,9 @@
  * The 部门经济分类 has been stable since 2018: `from: 2018` for all entries. Codes outside the template (307,
  * 309, 311, 312, 313, 399 items) carry a "待核实" note where the wording is less certain. 30311 代缴社会保险费
  * was added after 2018 (year not known here; recorded from 2020).
+ * Checked (2026) against the economic codes printed with their names in real 上海 documents of 2023–2025
+ * (test/fixtures/catalogue-observed): every pair printed there is known here unchanged; entries confirmed by them
+ * cite the document as `[obs <doc_id>]`. Still unconfirmed: the entries with a "待核实" note.
  */
 import { RawEntry } from '../types';
 
@@ -70,7 +73,7 @@ export const ECONOMIC_ENTRIES: RawEntry[] = [
   { code: '30308', name: '助学金', from: 2018 },
   { code: '30309', name: '奖励金', from: 2018 },
   { code: '30310', name: '个人农业生产补贴', from: 2018 },
-  { code: '30311', name: '代缴社会保险费', from: 2020, note: '待核实：设立年份（2018年方案之后增设）' },
+  { code: '30311', name: '代缴社会保险费', from: 2020, note: '2024年公开文件中已见；设立年份未核实（2018年方案之后增设，记为2020年起）' }, // [obs js-2024-1, js-2024-4]
   { code: '30399', name: '其他对个人和家庭的补助', from: 2018 },
 
   // 307 债务利息及费用支出

@@ -22,6 +22,19 @@
  *   names (`to: 2018`).
  * Standard 项 (01 行政运行, 02 一般行政管理事务, 03 机关服务, 50 事业运行, 99 其他…支出) are listed explicitly for
  * each 款 that has them, never generated.
+ *
+ * Corrected from real documents (2026): the codes printed with their names in 18 published 上海 部门/单位 预算 and
+ * 决算 documents of 2023–2026 (the rows are copied to test/fixtures/catalogue-observed/, whose sources.csv names each
+ * document; test/catalogue-observed.test.ts asserts that every printed pair of 2023–2025 is known here for its
+ * year). An entry added or changed because of them says so with `[obs <doc_id>]`:
+ * - the "其他…支出" 项 of a "其他…支出" 款 end in 99, not 01: 2059999, 2089999, 2109999, 2129999 (as already
+ *   2049999, 2169999); 2119999 is changed by the same rule but not printed in any document seen;
+ * - 20139 社会工作事务 with 2013901, 2013950, 2013999 exists in 2024 (recorded from 2024);
+ * - 社会组织管理 is 2080206 (was 2080204 here).
+ * Still unconfirmed: every entry whose note starts with "待核实" (among them 2080207, 2080208, 2119999, 2239901,
+ * 2299901), and every entry neither printed in those documents nor in the 2024 template — roughly 93 % of the
+ * 项 here. Also known but outside 2020–2025: 22198 其他住房保障支出 / 2219899 printed in a 2026 budget
+ * [obs sql-2026-dwys], not added while 2026 has no catalogue of its own here.
  */
 import { RawEntry } from '../types';
 
@@ -252,6 +265,12 @@ export const FUNCTIONAL_ENTRIES: RawEntry[] = [
   { code: '2013816', name: '食品安全监管', from: 2020, note: '待核实：项级编码凭记忆转录' },
   { code: '2013850', name: '事业运行', from: 2020 },
   { code: '2013899', name: '其他市场监督管理事务', from: 2020, note: '待核实：名称末尾是否有“支出”（按记忆官方名称无“支出”）' },
+  // 20139 社会工作事务: printed with its 项 in a 2024 上海 部门决算 [obs js-2024-3]; not in the 2023 documents
+  // seen, so recorded from 2024 (the first year it is known to exist; it may be older).
+  { code: '20139', name: '社会工作事务', from: 2024 }, // [obs js-2024-3]
+  { code: '2013901', name: '行政运行', from: 2024 }, // [obs js-2024-3]
+  { code: '2013950', name: '事业运行', from: 2024 }, // [obs js-2024-3]
+  { code: '2013999', name: '其他社会工作事务支出', from: 2024 }, // [obs js-2024-3]
   { code: '20199', name: '其他一般公共服务支出', from: 2020 },
   { code: '2019901', name: '国家赔偿费用支出', from: 2020 },
   { code: '2019999', name: '其他一般公共服务支出', from: 2020 },
@@ -329,7 +348,7 @@ export const FUNCTIONAL_ENTRIES: RawEntry[] = [
   { code: '2040604', name: '基层司法业务', from: 2020, note: '待核实：项级编码凭记忆转录' },
   { code: '2040605', name: '普法宣传', from: 2020, note: '待核实：项级编码凭记忆转录' },
   { code: '2040606', name: '律师管理', from: 2020, note: '待核实：项级编码凭记忆转录' },
-  { code: '2040607', name: '公共法律服务', from: 2020, note: '待核实：项级编码凭记忆转录' },
+  { code: '2040607', name: '公共法律服务', from: 2020 }, // [obs wl-2023-ys, wl-2024-ys, wl-2025-ys]
   { code: '2040608', name: '国家统一法律职业资格考试', from: 2020, note: '待核实：项级编码凭记忆转录' },
   { code: '2040610', name: '社区矫正', from: 2020, note: '待核实：项级编码凭记忆转录' },
   { code: '2040612', name: '法治建设', from: 2020, note: '待核实：项级编码凭记忆转录' },
@@ -395,7 +414,8 @@ export const FUNCTIONAL_ENTRIES: RawEntry[] = [
   { code: '2050904', name: '城市中小学教学设施', from: 2020 },
   { code: '2050905', name: '中等职业学校教学设施', from: 2020 },
   { code: '2050999', name: '其他教育费附加安排的支出', from: 2020 },
-  { code: '20599', name: '其他教育支出', from: 2020, note: '本款的项级编码未收录（公开文件中见“2059999 其他教育支出”，未核实）' },
+  { code: '20599', name: '其他教育支出', from: 2020 },
+  { code: '2059999', name: '其他教育支出', from: 2020 }, // [obs wl-2024-ys, wl-2025-ys, sql-2026-dwys]
 
   // 206 科学技术支出
   { code: '206', name: '科学技术支出', from: 2020 },
@@ -541,15 +561,17 @@ export const FUNCTIONAL_ENTRIES: RawEntry[] = [
   { code: '2080201', name: '行政运行', from: 2020 },
   { code: '2080202', name: '一般行政管理事务', from: 2020 },
   { code: '2080203', name: '机关服务', from: 2020 },
-  { code: '2080204', name: '社会组织管理', from: 2020 },
-  { code: '2080205', name: '行政区划和地名管理', from: 2020 },
-  { code: '2080208', name: '基层政权建设和社区治理', from: 2020, note: '待核实：项级编码（另有记忆为2080206）' },
+  // 社会组织管理 is 2080206 [obs wl-2023-ys] (this file had 2080204). 行政区划和地名管理 follows it as 07 and
+  // 基层政权建设和社区治理 as 08 — neither is printed in the documents seen.
+  { code: '2080206', name: '社会组织管理', from: 2020 }, // [obs wl-2023-ys]
+  { code: '2080207', name: '行政区划和地名管理', from: 2020, note: '待核实：项级编码（原记为2080205；社会组织管理经公开文件核实为2080206）' },
+  { code: '2080208', name: '基层政权建设和社区治理', from: 2020, note: '待核实：项级编码（未见于公开文件）' },
   { code: '2080299', name: '其他民政管理事务支出', from: 2020 },
   { code: '20804', name: '补充全国社会保障基金', from: 2020 },
   { code: '2080402', name: '用一般公共预算补充基金', from: 2020 },
-  { code: '20805', name: '行政事业单位养老支出', from: 2021, note: '待核实：更名年份，按记忆为2021年科目起更名（“行政事业单位离退休”→“行政事业单位养老支出”，归口/未归口管理的行政单位离退休合并），也可能早一年' },
+  { code: '20805', name: '行政事业单位养老支出', from: 2021, note: '2023—2025年名称经公开文件核实；更名年份按记忆为2021年，也可能早一年' }, // [obs wl-2023-ys, wl-2024-ys, wl-2025-ys]
   { code: '20805', name: '行政事业单位离退休', from: 2020, to: 2020, note: '待核实：更名年份，按记忆为2021年科目起更名（“行政事业单位离退休”→“行政事业单位养老支出”，归口/未归口管理的行政单位离退休合并），也可能早一年' },
-  { code: '2080501', name: '行政单位离退休', from: 2021, note: '待核实：更名年份，按记忆为2021年科目起更名（“行政事业单位离退休”→“行政事业单位养老支出”，归口/未归口管理的行政单位离退休合并），也可能早一年' },
+  { code: '2080501', name: '行政单位离退休', from: 2021, note: '2023—2025年名称经公开文件核实；更名年份按记忆为2021年，也可能早一年' }, // [obs wl-2023-ys, wl-2024-ys, wl-2025-ys]
   { code: '2080501', name: '归口管理的行政单位离退休', from: 2020, to: 2020, note: '待核实：更名年份，按记忆为2021年科目起更名（“行政事业单位离退休”→“行政事业单位养老支出”，归口/未归口管理的行政单位离退休合并），也可能早一年' },
   { code: '2080502', name: '事业单位离退休', from: 2020 },
   { code: '2080503', name: '离退休人员管理机构', from: 2020 },
@@ -557,7 +579,7 @@ export const FUNCTIONAL_ENTRIES: RawEntry[] = [
   { code: '2080505', name: '机关事业单位基本养老保险缴费支出', from: 2020 },
   { code: '2080506', name: '机关事业单位职业年金缴费支出', from: 2020 },
   { code: '2080507', name: '对机关事业单位基本养老保险基金的补助', from: 2020 },
-  { code: '2080599', name: '其他行政事业单位养老支出', from: 2021, note: '待核实：更名年份，按记忆为2021年科目起更名（“行政事业单位离退休”→“行政事业单位养老支出”，归口/未归口管理的行政单位离退休合并），也可能早一年' },
+  { code: '2080599', name: '其他行政事业单位养老支出', from: 2021, note: '2023—2025年名称经公开文件核实；更名年份按记忆为2021年，也可能早一年' }, // [obs wl-2023-ys, wl-2024-ys, wl-2025-ys]
   { code: '2080599', name: '其他行政事业单位离退休支出', from: 2020, to: 2020, note: '待核实：更名年份，按记忆为2021年科目起更名（“行政事业单位离退休”→“行政事业单位养老支出”，归口/未归口管理的行政单位离退休合并），也可能早一年' },
   { code: '20806', name: '企业改革补助', from: 2020 },
   { code: '2080601', name: '企业关闭破产补助', from: 2020 },
@@ -567,7 +589,7 @@ export const FUNCTIONAL_ENTRIES: RawEntry[] = [
   { code: '2080701', name: '就业创业服务补贴', from: 2020, note: '待核实：项级编码凭记忆转录（另有记忆为07职业技能鉴定补贴、09就业见习补贴、11高技能人才培养补助）' },
   { code: '2080702', name: '职业培训补贴', from: 2020, note: '待核实：项级编码凭记忆转录（另有记忆为07职业技能鉴定补贴、09就业见习补贴、11高技能人才培养补助）' },
   { code: '2080704', name: '社会保险补贴', from: 2020, note: '待核实：项级编码凭记忆转录（另有记忆为07职业技能鉴定补贴、09就业见习补贴、11高技能人才培养补助）' },
-  { code: '2080705', name: '公益性岗位补贴', from: 2020, note: '待核实：项级编码凭记忆转录（另有记忆为07职业技能鉴定补贴、09就业见习补贴、11高技能人才培养补助）' },
+  { code: '2080705', name: '公益性岗位补贴', from: 2020 }, // [obs wl-2023-ys, wl-2024-ys, wl-2025-ys]
   { code: '2080711', name: '就业见习补贴', from: 2020, note: '待核实：项级编码凭记忆转录（另有记忆为07职业技能鉴定补贴、09就业见习补贴、11高技能人才培养补助）' },
   { code: '2080712', name: '高技能人才培养补助', from: 2020, note: '待核实：项级编码凭记忆转录（另有记忆为07职业技能鉴定补贴、09就业见习补贴、11高技能人才培养补助）' },
   { code: '2080799', name: '其他就业补助支出', from: 2020 },
@@ -645,7 +667,7 @@ export const FUNCTIONAL_ENTRIES: RawEntry[] = [
   { code: '2083001', name: '财政代缴城乡居民基本养老保险费支出', from: 2020 },
   { code: '2083099', name: '财政代缴其他社会保险费支出', from: 2020 },
   { code: '20899', name: '其他社会保障和就业支出', from: 2020 },
-  { code: '2089901', name: '其他社会保障和就业支出', from: 2020, note: '待核实：项级编码（01或99）' },
+  { code: '2089999', name: '其他社会保障和就业支出', from: 2020 }, // [obs wl-2023-ys, wl-2024-ys, wl-2025-ys, sql-2026-dwys] (was 2089901)
 
   // 209 社会保险基金支出
   { code: '209', name: '社会保险基金支出', from: 2020 },
@@ -734,7 +756,7 @@ export const FUNCTIONAL_ENTRIES: RawEntry[] = [
   { code: '2101601', name: '老龄卫生健康事务', from: 2020 },
   { code: '21099', name: '其他卫生健康支出', from: 2019 },
   { code: '21099', name: '其他医疗卫生与计划生育支出', from: 2018, to: 2018, note: '2018年及以前的款名' },
-  { code: '2109901', name: '其他卫生健康支出', from: 2019, note: '待核实：项级编码（01或99）' },
+  { code: '2109999', name: '其他卫生健康支出', from: 2019 }, // [obs shczj-2025-ys] (was 2109901)
 
   // 211 节能环保支出
   { code: '211', name: '节能环保支出', from: 2020 },
@@ -789,7 +811,7 @@ export const FUNCTIONAL_ENTRIES: RawEntry[] = [
   { code: '2111450', name: '事业运行', from: 2020 },
   { code: '2111499', name: '其他能源管理事务支出', from: 2020 },
   { code: '21199', name: '其他节能环保支出', from: 2020 },
-  { code: '2119901', name: '其他节能环保支出', from: 2020, note: '待核实：项级编码（01或99）' },
+  { code: '2119999', name: '其他节能环保支出', from: 2020, note: '待核实：项级编码按“其他…支出”款的99项惯例（2089999、2109999、2129999等经公开文件核实），本项未见于公开文件' },
 
   // 212 城乡社区支出
   { code: '212', name: '城乡社区支出', from: 2020 },
@@ -853,7 +875,7 @@ export const FUNCTIONAL_ENTRIES: RawEntry[] = [
   { code: '21218', name: '污水处理费对应专项债务收入安排的支出', from: 2020, note: '待核实：款名' },
   { code: '21219', name: '国有土地使用权出让收入对应专项债务收入安排的支出', from: 2020, note: '待核实：款名' },
   { code: '21299', name: '其他城乡社区支出', from: 2020 },
-  { code: '2129901', name: '其他城乡社区支出', from: 2020 },
+  { code: '2129999', name: '其他城乡社区支出', from: 2020 }, // [obs wl-2023-ys, wl-2024-ys, wl-2025-ys, sql-2026-dwys] (was 2129901)
 
   // 213 农林水支出
   { code: '213', name: '农林水支出', from: 2020 },
@@ -1197,7 +1219,7 @@ export const FUNCTIONAL_ENTRIES: RawEntry[] = [
   { code: '22303', name: '国有企业政策性补贴', from: 2020 },
   { code: '2230301', name: '国有企业政策性补贴', from: 2020 },
   { code: '22399', name: '其他国有资本经营预算支出', from: 2020 },
-  { code: '2239901', name: '其他国有资本经营预算支出', from: 2020 },
+  { code: '2239901', name: '其他国有资本经营预算支出', from: 2020, note: '待核实：项级编码（01或99；同类“其他…支出”款经公开文件核实的均为99，本项未见于公开文件）' },
 
   // 224 灾害防治及应急管理支出
   { code: '224', name: '灾害防治及应急管理支出', from: 2020 },
@@ -1284,7 +1306,7 @@ export const FUNCTIONAL_ENTRIES: RawEntry[] = [
   { code: '2296013', name: '用于城市公益事业的彩票公益金支出', from: 2020 },
   { code: '2296099', name: '用于其他社会公益事业的彩票公益金支出', from: 2020 },
   { code: '22999', name: '其他支出', from: 2020 },
-  { code: '2299901', name: '其他支出', from: 2020 },
+  { code: '2299901', name: '其他支出', from: 2020, note: '待核实：项级编码（01或99；同类“其他…支出”款经公开文件核实的均为99，本项未见于公开文件）' },
 
   // 230 转移性支出
   { code: '230', name: '转移性支出', from: 2020 },

@@ -4,7 +4,7 @@
  * written into a copy of the workbook. `--text` prints the narrative instead.
  */
 import { promises as fs } from 'fs';
-import { buildNarrative, buildNarrativeSheet, countPlaceholders, narrativeDocx, narrativeText, NARRATIVE_SHEET } from '../../narrative';
+import { buildNarrative, buildNarrativeSheet, countPlaceholders, narrativeDocx, narrativeText, narrativeWarnings, reasonsOwed, reasonsOwedText, NARRATIVE_SHEET } from '../../narrative';
 import { buildRatesSheet, RATES_SHEET } from '../../rates';
 import { addCharts } from '../../adapters/exceljs/charts';
 import { readSupplement, SUPPLEMENT_SHEET } from '../../supplement/sheet';
@@ -16,8 +16,10 @@ export interface GenerateOptions {
   form?: string;
   text?: boolean;
   docx?: string;
-  /** Where --text sends its notes (stderr), so that stdout holds only the narrative. */
+  /** Where --text sends its notes, and where the generator's warnings and the reasons owed go (stderr). */
   warn?: (s: string) => void;
+  /** Percent at or above which a change or a budget difference needs a reason (default 10). */
+  reasonThreshold?: number;
 }
 
 export async function generateCommand(file: string, o: GenerateOptions, log: (s: string) => void): Promise<number> {
@@ -35,9 +37,15 @@ export async function generateCommand(file: string, o: GenerateOptions, log: (s:
   const warn = o.text ? (s: string) => (o.warn ?? log)(s) : log;
   for (const i of doubts.slice(0, 12)) warn(`注意：${i.message}`);
   if (doubts.length > 12) warn(`注意：另有 ${doubts.length - 12} 条读取提示，请运行 juesuan check 查看。`);
+  // What the generator noticed (补充信息 problems included) and the reasons still owed: stderr, in Chinese.
+  const report = () => {
+    for (const w of narrativeWarnings(accounts, narrative.facts)) (o.warn ?? log)(`注意：${w}`);
+    const owed = reasonsOwed(narrative.facts, { threshold: o.reasonThreshold });
+    if (owed.length) (o.warn ?? log)(reasonsOwedText(owed, o.reasonThreshold));
+  };
   if (o.text) {
-    for (const p of supplement.problems) warn(p);
     log(narrativeText(narrative));
+    report();
     return 0;
   }
   assertWritable(loaded, NARRATIVE_SHEET);
@@ -56,9 +64,8 @@ export async function generateCommand(file: string, o: GenerateOptions, log: (s:
   log(`已写入“${NARRATIVE_SHEET}”和“${RATES_SHEET}”工作表：${target}`);
   if (choice.note) log(choice.note);
   if (o.docx) log(`说明另存为 Word 文档：${o.docx}`);
-  if (accounts.missing.length) log(`注意：缺少 ${accounts.missing.length} 张标准表，相关段落留有待填写的位置。`);
   if (!supplement.present) log(`工作簿中没有“${SUPPLEMENT_SHEET}”工作表：上年数、原因等处留有待填写的位置。可先运行 juesuan init 并填写。`);
-  for (const p of supplement.problems) log(p);
+  report();
   log(placeholders ? `说明中还有 ${placeholders} 处【请填写：…】需要补充。` : '说明中已没有待填写的位置。');
   return 0;
 }

@@ -52,6 +52,8 @@ export type BudgetState = 'over' | 'under' | 'equal' | 'unknown';
 export function fieldLabel(key: string, names: Record<string, string> = {}): string {
   const f = FIELD_BY_KEY.get(key);
   if (f) return f.label.replace(/^其中：/, '');
+  const l = /^(lastItem|lastClass|itemAdjustedBudget)\.(\d+)$/.exec(key);
+  if (l) return `${l[2]} ${names[l[2]] ?? ''} ${l[1] === 'itemAdjustedBudget' ? '全年预算（调整后）' : '上年决算数'}`.replace(/\s+/g, ' ');
   const m = /^(item|fund|capital)(Budget|Reason|Use)\.(\d+)$/.exec(key);
   if (m) {
     const what = m[2] === 'Budget' ? '年初预算' : m[2] === 'Reason' ? '决算数与预算数差异的主要原因' : '主要用于';
@@ -173,6 +175,47 @@ export class Ctx {
     const pc = this.fact(`${base}.changePct`);
     if (pc?.percent) p.t(c.direction === 'increase' ? '，增长' : '，下降').figure(pc, formatPercent(pc.percent)).t('%');
     return p;
+  }
+
+  /**
+   * A 类 or 项 against last year, only when last year is known (从上年决算导入 or typed): "与2020年相比，增加
+   * 11.90万元，增长11.11%。", "上年无此项。" (imported as such), "与2020年持平。"; nothing otherwise.
+   */
+  itemChange(p: Para, base: BaseKey, lastSupKey: string): Para {
+    const c = this.fact(`${base}.change`);
+    if (!c) return p;
+    if (this.f.supplement.values.get(lastSupKey)?.note?.includes('上年无此项') && this.fact(`${base}.last`)?.fen === 0) return p.t('上年无此项。');
+    if (c.direction === 'flat') {
+      p.t('与');
+      return this.lastYear(p).t('年持平。');
+    }
+    p.t('与');
+    this.lastYear(p).t('年相比，');
+    return this.change(p, base, '').t('。');
+  }
+
+  /** Both figures are known and equal (收入总计 = 支出总计). */
+  sameTotals(a: FactKey, b: FactKey): boolean {
+    const x = this.fen(a);
+    return x !== undefined && x === this.fen(b);
+  }
+
+  /**
+   * Two equal totals that change together: "收、支总计各增加X万元，增长Y%" / "收、支总计均持平" (the second's
+   * change is the first's when its last-year figure is missing, as 收入总计 = 支出总计 every year); the two
+   * changes stated apart when last year's totals differed.
+   */
+  bothChange(p: Para, a: BaseKey, b: BaseKey, subject: string): Para {
+    const ca = this.fact(`${a}.change`);
+    const cb = this.fact(`${b}.change`);
+    if (ca && cb && ca.fen !== cb.fen) {
+      p.t('收入总计');
+      this.change(p, a, '收入总计').t('；支出总计');
+      return this.change(p, b, '支出总计');
+    }
+    const base = ca || !cb ? a : b;
+    if (this.changeState(base) === 'flat') return p.t(`${subject}均持平`);
+    return this.change(p.t(`${subject}各`), base, subject);
   }
 
   /** "比2020年增加2.50万元，增长100%" or "与2020年持平". */

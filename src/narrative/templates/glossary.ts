@@ -5,7 +5,8 @@
  * template's fixed list (事业收入 etc. always kept, their content only when the unit has such income).
  */
 import type { FactKey } from '../../model/quantities';
-import { subjectDefinition, subjectPath } from '../subjects';
+import { subjectPath } from '../subjects';
+import { catalogueDefinition } from './definitions';
 import { NarrativeSection } from '../types';
 import { Ctx, Para, cnNumber, section } from './common';
 
@@ -45,7 +46,7 @@ export function sichuanGlossary(c: Ctx): NarrativeSection {
   const names = new Map(Object.entries(f.names));
   for (const code of f.lists.subjects) {
     const path = subjectPath(code, f.year, 'sichuan', names);
-    add(`glossary.${code}`, path, subjectDefinition(code, f.names[code] ?? ''), `${code} ${f.names[code] ?? ''}科目的解释`);
+    add(`glossary.${code}`, path, catalogueDefinition(code, f.year, f.names[code] ?? ''), `${code} ${f.names[code] ?? ''}科目的解释`);
   }
   add('glossary.基本支出', '基本支出', '指为保障机构正常运转、完成日常工作任务而发生的人员支出和公用支出。');
   add('glossary.项目支出', '项目支出', '指在基本支出之外为完成特定行政任务和事业发展目标所发生的支出。');

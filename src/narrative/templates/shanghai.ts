@@ -275,24 +275,39 @@ export function shanghaiSections(c: Ctx): NarrativeSection[] {
 }
 
 /** "决算数大于预算数的主要原因：…。" / "决算数与预算数持平。" (nothing when there is no budget to compare). */
-function budgetReason(c: Ctx, p: Para, base: BaseKey, supKey: string, subject: string): void {
-  const s = c.budgetState(base);
+function budgetReason(c: Ctx, p: Para, base: BaseKey, supKey: string, subject: string, budgetKey: FactKey = `${base}.budget`): void {
+  // Against the budget the sentence completes (全年预算 when the unit states it).
+  const a = c.fen(base);
+  const b = c.fen(budgetKey);
+  const s = a === undefined || b === undefined ? 'unknown' : a > b ? 'over' : a < b ? 'under' : 'equal';
   if (s === 'equal') {
     p.t('决算数与预算数持平。');
     return;
   }
-  p.t(`${c.budgetWord(base)}的主要原因：`);
-  c.userText(p, supKey, `${subject}${c.budgetWord(base)}的主要原因`).t('。');
+  const word = s === 'over' ? '决算数大于预算数' : s === 'under' ? '决算数小于预算数' : '决算数与预算数差异';
+  p.t(`${word}的主要原因：`);
+  c.userText(p, supKey, `${subject}${word}的主要原因`).t('。');
 }
 
 /** One 项 of 五（三）, 八, 九: path, use, 年初预算, 决算, reason. */
 function itemParagraph(c: Ctx, base: BaseKey, n: number, code: string, names: Map<string, string>, kind: 'item' | 'fund' | 'capital'): Para {
   const p = new Para(base).t(`${n}、${subjectPath(code, c.f.year, 'shanghai', names)}。主要用于：`);
   const name = c.f.names[code] ?? code;
-  c.userText(p, `${kind}Use.${code}`, `${code} ${name}的主要用途`).t('。年初预算为');
-  c.amount(p, `${base}.budget`).t('万元，支出决算为');
-  c.amount(p, base).t('万元。');
-  budgetReason(c, p, base, `${kind}Reason.${code}`, `${code} ${name}`);
+  c.userText(p, `${kind}Use.${code}`, `${code} ${name}的主要用途`).t('。');
+  // As the unit states its budget: 年初预算 (and 全年预算 when adjusted), completion of the one stated last.
+  const initial = c.has(`${base}.budget`);
+  const adjusted = c.has(`${base}.adjusted`);
+  if (initial || !adjusted) {
+    p.t('年初预算为');
+    c.amount(p, `${base}.budget`).t('万元');
+    if (adjusted) c.amount(p.t('（全年预算为'), `${base}.adjusted`).t('万元）');
+  } else c.amount(p.t('全年预算为'), `${base}.adjusted`).t('万元');
+  p.t('，支出决算为');
+  c.amount(p, base).t('万元');
+  if (adjusted && c.has(`${base}.adjustedCompletion`)) c.pct(p.t('，完成全年预算的'), `${base}.adjustedCompletion`).t('%');
+  else if (c.has(`${base}.completion`)) c.completion(p.t('，'), base, { of: true, initial: true });
+  p.t('。');
+  budgetReason(c, p, base, `${kind}Reason.${code}`, `${code} ${name}`, adjusted ? `${base}.adjusted` : `${base}.budget`);
   return p;
 }
 
@@ -355,11 +370,11 @@ function threePublic(c: Ctx, heading: string): NarrativeSection {
   p3.t('。具体情况如下：');
 
   const abroad = new Para('threePublic.abroad').t('1、因公出国（境）费支出');
-  c.amount(abroad, 'threePublic.abroad').t('万元。');
+  c.amount(abroad, 'threePublic.abroad').t('万元。全年安排因公出国（境）团组');
+  c.count(abroad, 'trips.groups').t('个、累计出国（境）');
+  c.count(abroad, 'trips.people').t('人次。');
   if (!c.isZero('threePublic.abroad')) {
-    abroad.t('全年安排因公出国（境）团组');
-    c.count(abroad, 'trips.groups').t('个、累计');
-    c.count(abroad, 'trips.people').t('人次。开支内容包括：');
+    abroad.t('开支内容包括：');
     c.userText(abroad, 'trips.content', '因公出国（境）开支内容').t('。');
   }
 

@@ -22,10 +22,19 @@ export function sichuanSections(c: Ctx): NarrativeSection[] {
     c.year(p).t('年度收入总计');
     c.amount(p, 'total.income').t('万元、支出总计');
     c.amount(p, 'total.expenditure').t('万元。与');
-    c.lastYear(p).t('年相比，收入总计');
-    c.change(p, 'total.income', '收入总计').t('；支出总计');
-    c.change(p, 'total.expenditure', '支出总计').t('。');
-    if (c.changeState('total.income') !== 'flat' || c.changeState('total.expenditure') !== 'flat') {
+    c.lastYear(p).t('年相比，');
+    if (c.sameTotals('total.income', 'total.expenditure')) {
+      // 收入总计 = 支出总计 (as 表1 always balances): "收、支总计各增加X万元，增长Y%", one clause, one input.
+      c.bothChange(p, 'total.income', 'total.expenditure', '收、支总计').t('。');
+    } else {
+      p.t('收入总计');
+      c.change(p, 'total.income', '收入总计').t('；支出总计');
+      c.change(p, 'total.expenditure', '支出总计').t('。');
+    }
+    const moved = c.sameTotals('total.income', 'total.expenditure')
+      ? c.changeState(c.has('total.income.change') || !c.has('total.expenditure.change') ? 'total.income' : 'total.expenditure') !== 'flat'
+      : c.changeState('total.income') !== 'flat' || c.changeState('total.expenditure') !== 'flat';
+    if (moved) {
       p.t('主要变动原因是');
       c.userText(p, 'reason.total', '收入支出总计变动的主要原因').t('。');
     }
@@ -66,14 +75,46 @@ export function sichuanSections(c: Ctx): NarrativeSection[] {
 
   // 四 财政拨款收入支出决算总体情况
   {
+    // 财政拨款收、支总计 and its change (the documents' wording); 本年收入、支出 and their changes when known.
     const p = new Para('fiscal');
     c.year(p).t('年财政拨款收入');
     c.amount(p, 'fiscal.income').t('万元、支出');
-    c.amount(p, 'fiscal.expenditure').t('万元。与');
-    c.lastYear(p).t('年相比，财政拨款收入');
-    c.change(p, 'fiscal.income', '财政拨款收入').t('；财政拨款支出');
-    c.change(p, 'fiscal.expenditure', '财政拨款支出').t('。');
-    if (c.changeState('fiscal.income') !== 'flat' || c.changeState('fiscal.expenditure') !== 'flat') {
+    c.amount(p, 'fiscal.expenditure').t('万元');
+    // The 收、支总计 too when the carry-overs make it differ from the year's income or expenditure.
+    const grand = c.fen('fiscal.grandTotal');
+    if (grand !== undefined && (grand !== c.fen('fiscal.income') || grand !== c.fen('fiscal.expenditure'))) {
+      if (c.sameTotals('fiscal.grandTotal', 'fiscal.expenditureGrandTotal') || !c.has('fiscal.expenditureGrandTotal')) {
+        c.amount(p.t('，财政拨款收、支总计均为'), 'fiscal.grandTotal').t('万元');
+      } else {
+        c.amount(p.t('，财政拨款收入总计'), 'fiscal.grandTotal').t('万元、支出总计');
+        c.amount(p, 'fiscal.expenditureGrandTotal').t('万元');
+      }
+    }
+    p.t('。与');
+    c.lastYear(p).t('年相比，');
+    const grandChange = c.fact('fiscal.grandTotal.change');
+    const parts = c.has('fiscal.income.change') && c.has('fiscal.expenditure.change');
+    const same = (k: BaseKey) => c.fact(`${k}.change`)?.fen === grandChange?.fen;
+    let moved: boolean;
+    if (grandChange || !parts) {
+      // One clause on the 收、支总计 (one input when last year is unknown: 上年财政拨款收入支出总计).
+      p.t('财政拨款收、支总计');
+      if (c.changeState('fiscal.grandTotal') === 'flat') p.t('均持平');
+      else c.change(p.t('各'), 'fiscal.grandTotal', '财政拨款收、支总计');
+      if (grandChange && parts && !(same('fiscal.income') && same('fiscal.expenditure'))) {
+        p.t('；本年财政拨款收入');
+        c.change(p, 'fiscal.income', '财政拨款收入').t('，支出');
+        c.change(p, 'fiscal.expenditure', '财政拨款支出');
+      }
+      moved = c.changeState('fiscal.grandTotal') !== 'flat';
+    } else {
+      p.t('财政拨款收入');
+      c.change(p, 'fiscal.income', '财政拨款收入').t('；财政拨款支出');
+      c.change(p, 'fiscal.expenditure', '财政拨款支出');
+      moved = c.changeState('fiscal.income') !== 'flat' || c.changeState('fiscal.expenditure') !== 'flat';
+    }
+    p.t('。');
+    if (moved) {
       p.t('主要变动原因是');
       c.userText(p, 'reason.fiscal', '财政拨款收入支出变动的主要原因').t('。');
     }
@@ -114,7 +155,8 @@ export function sichuanSections(c: Ctx): NarrativeSection[] {
       p.t(`${i + 1}.${subjectPath(code, f.year, 'sichuan', namesMap(f.names))}：`);
       c.year(p).t('年支出决算数为');
       c.amount(p, `general.item.${code}`).t('万元，');
-      return c.completion(p, `general.item.${code}`).t('。');
+      c.completion(p, `general.item.${code}`).t('。');
+      return c.itemChange(p, `general.item.${code}`, `lastItem.${code}`);
     });
     S.push(
       section('5', h(5, '一般公共预算财政拨款支出决算情况说明'), 1, [], [
@@ -155,7 +197,19 @@ export function sichuanSections(c: Ctx): NarrativeSection[] {
     } else {
       c.year(p).t(`年${title}财政拨款收入`);
       c.amount(p, `${fund}.income`).t('万元，支出');
-      c.amount(p, `${fund}.expenditure`).t('万元。');
+      c.amount(p, `${fund}.expenditure`).t('万元');
+      if (c.has(`${fund}.expenditure.share`)) c.pct(p.t('，占本年支出合计的'), `${fund}.expenditure.share`).t('%');
+      p.t('。');
+      // The change and its reason when last year's figure is known (补充信息, or 从上年决算导入).
+      if (c.has(`${fund}.expenditure.change`)) {
+        p.t('与');
+        c.lastYear(p).t(`年相比，${title}财政拨款支出`);
+        c.change(p, `${fund}.expenditure`, `${title}财政拨款支出`).t('。');
+        if (c.changeState(`${fund}.expenditure`) !== 'flat') {
+          p.t('主要变动原因是');
+          c.userText(p, `reason.${fund}`, c.changeReasonLabel(`${fund}.expenditure`, `${title}财政拨款支出`)).t('。');
+        }
+      }
     }
     S.push(section(String(n), h(n, `${title}支出决算情况说明`), 1, [p]));
   }
@@ -262,6 +316,20 @@ function threePublic(c: Ctx, heading: string): NarrativeSection {
     c.userText(total, 'reason.threePublicBudget', `“三公”经费${c.budgetWord('threePublic.total')}的主要原因`);
   }
   total.t('。');
+  // The change of the total against last year and its reason, when last year is known (from the items' last
+  // year too); the items below ask for their own last-year figures.
+  if (c.has('threePublic.total.change')) {
+    total.t('“三公”经费财政拨款支出决算');
+    c.changeAgainstLastYear(total, 'threePublic.total', '“三公”经费').t('。');
+    if (c.changeState('threePublic.total') !== 'flat') {
+      total.t('主要原因是');
+      // When one item makes the whole change, its reason is the total's (unless one was typed for the total).
+      const movers = (['abroad', 'vehicle', 'reception'] as const).filter((k) => c.changeState(`threePublic.${k}`) !== 'flat');
+      const only = movers.length === 1 && c.fen(`threePublic.${movers[0]}.change`) === c.fen('threePublic.total.change') ? movers[0] : undefined;
+      const key = !c.hasText('reason.threePublicChange') && only ? `reason.${only}` : 'reason.threePublicChange';
+      c.userText(total, key, c.changeReasonLabel('threePublic.total', '“三公”经费')).t('。');
+    }
+  }
 
   const structure = new Para('threePublic.structure');
   c.year(structure).t('年“三公”经费财政拨款支出决算中，');
@@ -308,7 +376,15 @@ function threePublic(c: Ctx, heading: string): NarrativeSection {
   }
   purchase.t('。截至');
   c.year(purchase).t('年12月底，单位共有公务用车');
-  c.count(purchase, 'vehicles.fleet').t('辆。');
+  c.count(purchase, 'vehicles.fleet').t('辆');
+  if (c.fact('vehicles.fleet')?.number !== 0) {
+    purchase.t('，其中：轿车');
+    c.count(purchase, 'vehicles.fleet.sedan', '保有轿车数量').t('辆、越野车');
+    c.count(purchase, 'vehicles.fleet.suv', '保有越野车数量').t('辆、载客汽车');
+    c.count(purchase, 'vehicles.fleet.bus', '保有载客汽车数量').t('辆，其他车辆');
+    c.count(purchase, 'vehicles.fleet.other', '保有其他车辆数量').t('辆');
+  }
+  purchase.t('。');
 
   const running = new Para('threePublic.vehicleRunning').t('公务用车运行维护费支出');
   c.amount(running, 'threePublic.vehicleRunning').t('万元');

@@ -14,13 +14,13 @@ export const rule: Rule = {
       if (verdict === 'match') continue;
       const expected = economic.lookup(item.code, year).entry?.name;
       if (verdict === 'unknown-code')
-        report({ table: 'T6', message: `经济分类科目 ${item.code}（${item.name}）不在部门预算支出经济分类目录中（${economic.describe(year)}）。`, cells: [item.codeCell], actual: item.code });
+        report({ table: 'T6', message: `经济分类科目 ${item.code}（${item.name}）不在部门预算支出经济分类目录中（${economic.describe(year)}）。`, cells: item.codeCells ?? [item.codeCell], actual: item.code });
       else if (item.name)
         report({
           table: 'T6',
           severity: verdict === 'mismatch' && !(expected && nearName(expected, item.name)) ? '错误' : '警告',
           message: `经济分类科目 ${item.code} 写作“${item.name}”，目录中为“${expected}”。`,
-          cells: [item.nameCell, item.codeCell],
+          cells: [item.nameCell, ...(item.codeCells ?? [item.codeCell])],
           expected,
           actual: item.name,
         });

@@ -20,6 +20,7 @@ import * as engine from '../engine';
 import { LoadedWorkbook } from '../engine';
 import { filledText, supplementHint, supplementWrittenText } from '../supplementView';
 import { Notices, WriteMessage } from './Notices';
+import { PriorImport } from './PriorImport';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '12px' },
@@ -98,6 +99,8 @@ export function SupplementView({ data, host, onData }: SupplementViewProps): JSX
           {host === 'browser' && '写入的是下载用的结果工作簿，原文件不会改动。'}
         </Caption1>
       </section>
+
+      <PriorImport data={data} onData={onData} />
 
       <Notices message={message} testId="supplement-message" />
 
