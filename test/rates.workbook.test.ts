@@ -38,6 +38,8 @@ async function roundTrip(wb: ExcelJS.Workbook, filled: Filled | undefined, sourc
       if (FIELD_BY_KEY.get(key)?.kind === 'count') v.number = Number(raw);
       else v.fen = wan(String(raw));
       existing.values.set(key, v);
+      // Typed in Excel as a number: 补充信息 writes back what was typed (a number stays a number).
+      existing.typed.set(key, { key, label: key, raw: String(raw), value: Number(raw), row: 0 });
     }
     writeSheetSpec(wb, buildSupplementSheet(accounts, existing));
   }
