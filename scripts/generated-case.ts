@@ -22,7 +22,6 @@ async function main(): Promise<void> {
   console.log(describeCase(c));
   const res = checkCorrect(r, check(r.workbook));
   for (const f of res.errors) console.log(`  错误 ${f.rule} ${f.cells.join(' ')} ${f.message}`);
-  for (const [why, fs] of res.excluded) console.log(`  (${fs.length} 错误 set aside: ${why})`);
   for (const m of res.misread) console.log(`  misread ${m}`);
   const mutations = mutationsFor(c, r);
   mutations.forEach((m, i) => {

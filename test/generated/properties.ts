@@ -71,67 +71,24 @@ export function figuresByCell(a: Accounts): Map<string, Figure> {
 }
 
 export interface CorrectResult {
-  /** 错误 findings that count against property (a). */
+  /** 错误 findings: property (a) wants none. */
   errors: Finding[];
-  /** 错误 findings set aside, by the reason they are not counted (see exclusions()). */
-  excluded: Map<string, Finding[]>;
   /** Figures read differently from what was written, or read from cells that hold none. */
   misread: string[];
   missingTables: string[];
 }
 
-/** Parse "Sheet!C8" into sheet and 0-based row/column. */
-function parseRef(ref: string): { sheet: string; r: number; c: number } | undefined {
-  const i = ref.lastIndexOf('!');
-  const m = /^\$?([A-Z]+)\$?(\d+)/.exec(ref.slice(i + 1));
-  if (i < 0 || !m) return undefined;
-  let c = 0;
-  for (const ch of m[1]) c = c * 26 + (ch.charCodeAt(0) - 64);
-  return { sheet: strip(ref.slice(0, i) + '!').slice(0, -1), r: Number(m[2]) - 1, c: c - 1 };
-}
-
-function inTable(r: Rendered, table: string, ref: string): boolean {
-  const range = r.ranges.get(table);
-  const p = parseRef(ref);
-  return !!range && !!p && p.sheet === range.sheet && p.r >= range.r0 && p.r <= range.r1 && p.c >= range.c0 && p.c <= range.c1;
-}
-
-/**
- * Why a 错误 on a correct workbook is not counted against property (a), or undefined when it counts. These are
- * the dimensions another part of issue 9 is fixing in parallel (per-table precision, empty tables); they stay
- * generated, and the test reports how many findings each reason set aside.
- */
-export function exclusionOf(r: Rendered, f: Finding): string | undefined {
-  const step = r.layout.unit === 'yuan-whole' ? 100 : r.layout.unit === 'yuan-hundreds' ? 10000 : 0;
-  // Item 1 (precision from the data): 元 rounded to whole 元 or to whole hundreds must be read as ±0.5 元 / ±50 元.
-  // Until the reader decides precision per table, such rounding differences are called 错误.
-  if (step > 0 && (r.accounts.grain < step || r.accounts.d.overridden.length > 0)) return `元 rounded to ${step === 100 ? 'whole 元' : 'whole hundreds'} (per-table precision, item 1)`;
-  // Item 2 (every table can be empty): findings on a table written in one of its empty forms.
-  for (const t of r.emptyTables) {
-    if (f.table === t || f.cells.some((x) => inTable(r, t, x))) return `empty ${t} written as ${r.layout.emptyForm} (empty tables, item 2)`;
-  }
-  return undefined;
-}
-
 /** Property (a) on a rendered workbook. */
 export function checkCorrect(r: Rendered, o: Outcome = check(r.workbook)): CorrectResult {
-  const errors: Finding[] = [];
-  const excluded = new Map<string, Finding[]>();
-  for (const f of o.findings) {
-    if (f.severity !== '错误') continue;
-    const why = exclusionOf(r, f);
-    if (!why) errors.push(f);
-    else excluded.set(why, [...(excluded.get(why) ?? []), f]);
-  }
+  const errors = o.findings.filter((f) => f.severity === '错误');
   const figs = figuresByCell(o.accounts);
   const misread: string[] = [];
   for (const [cell, w] of r.amounts) {
-    if (r.emptyTables.includes(w.table)) continue; // item 2: see exclusionOf
     const f = figs.get(cell);
     if (w.fen === 0 ? f && f.fen !== 0 : !f || f.fen !== w.fen) misread.push(`${cell} ${w.key}: written ${w.fen} 分, read ${f ? f.fen : 'nothing'}`);
   }
-  for (const [cell, f] of figs) if (!r.amounts.has(cell) && f.fen !== 0 && !r.emptyTables.some((t) => inTable(r, t, cell))) misread.push(`${cell}: read ${f.fen} 分 from a cell that holds no figure ("${f.raw}")`);
-  return { errors, excluded, misread, missingTables: o.accounts.missing };
+  for (const [cell, f] of figs) if (!r.amounts.has(cell) && f.fen !== 0) misread.push(`${cell}: read ${f.fen} 分 from a cell that holds no figure ("${f.raw}")`);
+  return { errors, misread, missingTables: o.accounts.missing };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -171,7 +128,9 @@ function otherName(name: string, kind: 'functional' | 'economic'): string {
 export function mutationsFor(c: Case, r: Rendered): Mutation[] {
   const rng = new Prng(c.seed * 131 + 5);
   const out: Mutation[] = [];
-  // Not in a table written in an empty form: how an empty table is read is item 2's (see exclusionOf).
+  // Not the zeros of a table written in an empty form: a 合计 row of zeros with one changed to 10,000 is still
+  // read as an empty table and not checked (seeds 31 and 190: T9 written as zero-row). Left out, not hidden:
+  // the report of issue 9 lists it.
   const amounts = [...r.amounts.entries()].filter(([, w]) => !r.emptyTables.includes(w.table));
   if (amounts.length) {
     const [cell, w] = rng.pick(amounts);
@@ -206,11 +165,6 @@ export interface MutationResult {
   mutation: Mutation;
   found: boolean;
   findings: Finding[];
-  /**
-   * Not found as a 错误, but named by a 尾差 hint: the reader took the figures as coarser than they are (a zero
-   * written "0" read as ±0.5 万元). Per-table precision (item 1) makes such a change an error; counted apart.
-   */
-  onlyAsHint: boolean;
 }
 
 function strip(ref: string): string {
@@ -225,9 +179,8 @@ export function checkMutation(r: Rendered, m: Mutation): MutationResult {
   try {
     const o = check(r.workbook);
     const severities = m.kind === 'amount' ? ['错误'] : ['错误', '警告'];
-    const naming = o.findings.filter((f) => f.cells.some((x) => strip(x) === m.cell));
-    const findings = naming.filter((f) => severities.includes(f.severity));
-    return { mutation: m, found: findings.length > 0, findings, onlyAsHint: !findings.length && naming.some((f) => f.severity === '提示' && /尾差/.test(f.message)) };
+    const findings = o.findings.filter((f) => severities.includes(f.severity) && f.cells.some((x) => strip(x) === m.cell));
+    return { mutation: m, found: findings.length > 0, findings };
   } finally {
     cell.value = m.before;
     cell.numFmt = fmt;
