@@ -246,9 +246,32 @@ describe('juesuan init --prior', () => {
     expect(g.err).toContain('  · 收入支出总计变动的主要原因：收入总计比上年增加86.78万元，增长11.33%');
     expect((await run('generate', out, '--text', '--reason-threshold', '60')).err).toContain('还需填写 3 条原因（比上年或比预算变动60%以上');
     expect(r.err).toContain('还需填写');
+    // An existing 补充信息 is never rewritten, --overwrite or not: the typed value stays and the user is told.
     const over = path.join(tmp, 'over.xlsx');
-    await run('init', typed, '--prior', lastFile, '--overwrite', '-o', over);
-    expect((await readBack(over)).sup.values.get('last.incomeGrandTotal')?.raw).toBe('766.22');
+    const ov = await run('init', typed, '--prior', lastFile, '--overwrite', '-o', over);
+    expect(ov.err).toMatch(/已有的“补充信息”工作表不会被改动，已填写的 \d+ 项上年数保留原样/);
+    expect((await readBack(over)).sup.values.get('last.incomeGrandTotal')?.raw).toBe('800');
+  });
+
+  it('an existing 补充信息 (filled by hand, 上年 rows empty): the import is appended below, no existing cell changes', async () => {
+    const thisFile = path.join(tmp, '玉泉2021c.xlsx');
+    const lastFile = path.join(tmp, '玉泉2020c.xlsx');
+    fs.writeFileSync(thisFile, now.bytes);
+    fs.writeFileSync(lastFile, last.bytes);
+    const first = path.join(tmp, 'first.xlsx');
+    await run('init', thisFile, '-o', first);
+    const before = await readBack(first);
+    const second = path.join(tmp, 'second.xlsx');
+    const r = await run('init', first, '--prior', lastFile, '-o', second);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('原有内容一字未改');
+    const after = await readBack(second);
+    const sheet = (x: typeof after) => x.snap.sheets.find((s) => s.name === '补充信息')!;
+    // Every row that was there reads the same.
+    sheet(before).cells.forEach((row, i) => expect(JSON.stringify(sheet(after).cells[i])).toBe(JSON.stringify(row)));
+    expect(after.sup.values.get('last.incomeGrandTotal')).toMatchObject({ raw: '766.22', note: '【上年导入】玉泉2020c.xlsx 公开01表!C36（上年收入总计）' });
+    expect(after.sup.values.get('lastItem.2130299')?.fen).toBe(0);
+    expect(after.sup.problems).toEqual([]);
   });
 
   it('another unit: exit 2, one Chinese line; --force imports with a warning', async () => {
