@@ -128,7 +128,7 @@ const AUDIT_SIDE_GAPS = [
   // Added on main since (全年预算 of each 项; a 【请填写】 placeholder naming a 项 code read as a figure).
   /全年预算为[\d.]+万元/,
   /完成预算的百分比（或在补充信息中填写/,
-  /\d{7} 人: /, // the 项 code inside a 【请填写：2010104 人大会议…】 placeholder read as a count
+  /\d{7} [人处个次辆]: /, // the 项 code inside a 【请填写：2010104 人大会议…】 placeholder read as a count
 ];
 
 function auditOwnText(accounts: Accounts, sup: Supplement, form: 'sichuan' | 'shanghai') {
