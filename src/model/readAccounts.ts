@@ -371,11 +371,13 @@ const THREE_PUBLIC_KEYS: ThreePublicKey[] = ['total', 'abroad', 'vehicle', 'vehi
 /**
  * A table is empty when nothing in it is a non-zero amount: its data row is blank, "—", 0 or 0.00, it has no
  * data row, or a note says so ("本表无数据", "没有…支出"). Only when the region itself holds no non-zero number
- * either (or the note says so): a table whose amounts could not be placed is a reading problem, not empty.
+ * either: a table whose amounts could not be placed is a reading problem, not empty.
  */
-function isEmptyTable(region: Region, headerStart: number, parsed: unknown, noDataNote: boolean): boolean {
+function isEmptyTable(region: Region, headerStart: number, parsed: unknown, _noDataNote: boolean): boolean {
   if (figuresOf(parsed).some((f) => f.fen !== 0)) return false;
-  return noDataNote || !regionHasAmounts(region, headerStart);
+  // A non-zero amount anywhere below the header makes the table not empty, whatever its note says: a 合计 of
+  // 10,000 under "本表无数据" is a contradiction to report, never a silent zero.
+  return !regionHasAmounts(region, headerStart);
 }
 
 /** Any non-zero number below the header that is not a 科目编码 or a 行次/栏次 number. */
