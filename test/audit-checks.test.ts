@@ -558,6 +558,15 @@ describe('published wordings that are not mistakes', () => {
     expect(bare.claims.map((c) => c.written)).toContain('3处');
   });
 
+  it('国内公务接待支出 with 补充信息 empty is checked against 表7’s 公务接待费, the placeholder beside it read as nothing', () => {
+    const line = '3、公务接待费支出0.00万元。其中：国内公务接待支出0.00万元（含外宾接待支出【请填写：外宾接待支出】万元）。';
+    const ok = audit([H.threeDetail, line]);
+    expect(list(ok)).toBe('');
+    expect(ok.unplaced).toEqual([]);
+    const wrong = audit([H.threeDetail, line.replace('国内公务接待支出0.00万元', '国内公务接待支出5.00万元')]);
+    expect(wrong.findings.map((f) => `${f.rule} ${f.quote} ${f.expected} ${f.actual}`)).toEqual(['A-金额不符 国内公务接待支出5.00万元 0.00万元 5.00万元']);
+  });
+
   it('the first item after "其中：" is read, and not reported missing', () => {
     const r = audit([
       H.detail,
