@@ -502,6 +502,71 @@ describe('published wordings that are not mistakes', () => {
     expect(wrong.findings.filter((f) => f.rule === 'A-预算数不符').map((f) => f.expected)).toEqual(['118.97万元']);
   });
 
+  it('a bracketed 全年预算 after the 年初预算 restates the same 项’s budget', () => {
+    const line = `1.${P201}行政运行（项）：年初预算为100.00万元（全年预算为118.97万元），支出决算为118.97万元，完成全年预算的100%。`;
+    const sup = { 'itemBudget.2010301': '100.00', 'itemAdjustedBudget.2010301': '118.97' };
+    const ok = audit([H.detail, line], sup);
+    expect(errors(ok)).toEqual([]);
+    expect(ok.unplaced).toEqual([]);
+    expect(claim(ok, '118.97万元').subject).toBe('general.item.2010301.adjustedBudget');
+    const wrong = audit([H.detail, line.replace('（全年预算为118.97万元）', '（全年预算为120.00万元）')], sup);
+    expect(wrong.findings.filter((f) => f.rule === 'A-预算数不符').map((f) => `${f.quote} ${f.expected} ${f.actual}`)).toEqual(['（全年预算为120.00万元 118.97万元 120.00万元']);
+  });
+
+  it('上海 预算绩效管理: "涉及预算金额" is the amount of the projects counted before it; 绩效评级 counts their grade', () => {
+    const line =
+      '编报绩效目标的2021年度项目5个，涉及预算金额120.00万元；绩效跟踪评价的2021年度项目3个，涉及预算金额80.00万元；绩效自评的2021年度项目4个，涉及预算金额60.00万元，平均得分90分（其中，绩效评级为“优”的项目2个；绩效评级为“良”的项目1个；绩效评级为“合格”的项目1个；绩效评级为“不合格”的项目0个）。';
+    const values = {
+      'performance.targets': 5,
+      'performance.targetsAmount': '120.00',
+      'performance.monitored': 3,
+      'performance.monitoredAmount': '80.00',
+      'performance.selfAssessed': 4,
+      'performance.amount': '60.00',
+      'performance.gradeExcellent': 2,
+      'performance.gradeGood': 1,
+      'performance.gradePass': 1,
+      'performance.gradeFail': 0,
+    };
+    const ok = audit([H.performance, line], values);
+    expect(list(ok)).toBe('');
+    expect(ok.unplaced).toEqual([]);
+    expect(['120.00万元', '80.00万元', '60.00万元'].map((w) => claim(ok, w).subject)).toEqual(['performance.targetsAmount', 'performance.monitoredAmount', 'performance.amount']);
+    const wrong = audit([H.performance, line.replace('涉及预算金额80.00万元', '涉及预算金额81.00万元').replace('“良”的项目1个', '“良”的项目2个')], values);
+    expect(wrong.findings.map((f) => `${f.rule} ${f.quote} ${f.expected} ${f.actual} ${f.cells.join(',')}`)).toEqual([
+      'A-金额不符 涉及预算金额81.00万元 80.00万元 81.00万元 补充信息!C7',
+      'A-数量不符 绩效评级为“良”的项目2个 1个 2个 补充信息!C11',
+    ]);
+  });
+
+  it('"单价100万元（含）以上设备（不含车辆）2台（套）" counts the large equipment', () => {
+    const line = '截至2021年12月31日，单价100万元（含）以上设备（不含车辆）2台（套）。';
+    const ok = audit([H.assets, line], { 'assets.largeEquipment': 2 });
+    expect(list(ok)).toBe('');
+    expect(ok.unplaced).toEqual([]);
+    const wrong = audit([H.assets, line.replace('2台', '3台')], { 'assets.largeEquipment': 2 });
+    expect(wrong.findings.map((f) => `${f.rule} ${f.quote} ${f.expected} ${f.actual} ${f.cells.join(',')}`)).toEqual(['A-数量不符 单价100万元（含）以上设备（不含车辆）3台（套） 2台(套) 3台(套) 补充信息!C4']);
+  });
+
+  it('the contents of a 【请填写】 placeholder are never claims (a 项 code is no count)', () => {
+    const line = `1.${P201}行政运行（项）：主要用于：【请填写：2010301 行政运行的主要用途，如 3 处办公场所】。支出决算为118.97万元。`;
+    const r = audit([H.detail, line]);
+    expect(r.unplaced).toEqual([]);
+    expect(r.claims.map((c) => c.written)).toEqual(['118.97万元']);
+    // The same figures outside a placeholder are read.
+    const bare = audit([H.detail, line.replace(/【请填写：([^】]*)】/, '$1')]);
+    expect(bare.claims.map((c) => c.written)).toContain('3处');
+  });
+
+  it('国内公务接待支出 with 补充信息 empty is checked against 表7’s 公务接待费, the placeholder beside it read as nothing', () => {
+    const line = '3、公务接待费支出0.00万元。其中：国内公务接待支出0.00万元（含外宾接待支出【请填写：外宾接待支出】万元）。';
+    const ok = audit([H.threeDetail, line]);
+    expect(list(ok)).toBe('');
+    expect(ok.unplaced).toEqual([]);
+    const wrong = audit([H.threeDetail, line.replace('国内公务接待支出0.00万元', '国内公务接待支出5.00万元')]);
+    expect(wrong.findings.map((f) => `${f.rule} ${f.quote} ${f.expected} ${f.actual}`)).toEqual(['A-金额不符 国内公务接待支出5.00万元 0.00万元 5.00万元']);
+  });
+
   it('the first item after "其中：" is read, and not reported missing', () => {
     const r = audit([
       H.detail,

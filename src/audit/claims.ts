@@ -137,7 +137,9 @@ function extractSentence(s: Sentence, section: SectionContext, ctx: Context, opt
       skipUntil = parsed.end;
     }
   }
-  const tokens = findTokens(norm).filter((t) => t.start >= skipUntil);
+  // A placeholder's contents ("【请填写：2010104 人大会议的主要用途】") are never claims.
+  const placeholders = [...norm.matchAll(/【[^】]*】/g)].map((m) => [m.index!, m.index! + m[0].length] as const);
+  const tokens = findTokens(norm).filter((t) => t.start >= skipUntil && !placeholders.some(([a, b]) => t.start >= a && t.start < b));
   const reasonAt = norm.slice(skipUntil).search(REASON_RE);
   const reasonStart = reasonAt >= 0 ? reasonAt + skipUntil : Number.MAX_SAFE_INTEGER;
   const mine: Claim[] = [];
@@ -186,7 +188,16 @@ function extractSentence(s: Sentence, section: SectionContext, ctx: Context, opt
       if (budget) {
         const subjectPhrase = phrase.slice(0, budget.index);
         const c = newClaim({ kind: 'budget', token: tok, from: clauseStart, to: tok.end, subjectText: cleanSubject(subjectPhrase), fen, yearLabel, budgetKind: budgetKindOf(budget[1] + (budget[3] ?? '')) });
-        assignSubject(c, subjectPhrase, section, s, ctx, mine);
+        // "年初预算为50万元（全年预算为60万元）": a bracket opened right after a budget figure, naming no subject of
+        // its own, restates another budget of the same subject.
+        const restated = /^\s*[(（]\s*$/.test(subjectPhrase) ? lastOfKind((x) => x !== c && x.kind === 'budget' && x.to <= clauseStart && norm.slice(x.to, clauseStart).trim() === '') : undefined;
+        if (restated) {
+          if (restated.subject) c.subject = `${restated.subject.replace(/\.(budget|adjustedBudget)$/, '')}.budget`;
+          c.accept = restated.accept;
+          c.subjectVia = restated.subjectVia;
+          c.path = restated.path;
+          c.subjectText = restated.subjectText;
+        } else assignSubject(c, subjectPhrase, section, s, ctx, mine);
         if (c.budgetKind === 'adjusted' && c.subject?.endsWith('.budget')) c.subject = `${c.subject.slice(0, -'.budget'.length)}.adjustedBudget`;
         continue;
       }
@@ -392,7 +403,7 @@ function assignSubject(
   }
   // "金额" after "轿车0辆、": look one clause further back.
   // "…由中小企业供应商中标或成交的，采购金额…": two clauses back.
-  if (c.kind === 'amount' && norm !== undefined && clauseStart !== undefined && /^(采购)?金额(为)?$/.test(cleaned)) {
+  if (c.kind === 'amount' && norm !== undefined && clauseStart !== undefined && /^(涉及)?(预算)?(采购)?(金额|资金)(为)?$/.test(cleaned)) {
     let from = clauseStart;
     let best: ReturnType<typeof resolveSubject>;
     for (let i = 0; i < 2 && from > 0; i++) {

@@ -126,7 +126,10 @@ export const SUBJECTS: SubjectEntry[] = [
   { kind: M, re: /轿车.{0,6}金额/, q: 'vehicles.purchased.sedanAmount', sentence: /购置/ },
   { kind: M, re: /越野车.{0,6}金额/, q: 'vehicles.purchased.suvAmount', sentence: /购置/ },
   { kind: M, re: /载客汽车.{0,6}金额/, q: 'vehicles.purchased.busAmount', sentence: /购置/ },
-  { kind: M, re: /绩效自评.{0,8}资金|涉及.{0,4}资金/, q: 'performance.amount', in: ['performance', 'other'] },
+  // "编报绩效目标的项目5个，涉及预算金额…": the amount of the projects counted in the clause before.
+  { kind: M, re: /(编报|编制)(了)?绩效目标.{0,16}涉及(预算)?(金额|资金)/, q: 'performance.targetsAmount', in: ['performance', 'other'] },
+  { kind: M, re: /绩效(跟踪|监控).{0,16}涉及(预算)?(金额|资金)/, q: 'performance.monitoredAmount', in: ['performance', 'other'] },
+  { kind: M, re: /绩效自评.{0,16}涉及(预算)?(金额|资金)|绩效自评.{0,8}资金|涉及.{0,4}资金/, q: 'performance.amount', in: ['performance', 'other'] },
   // Counts
   { kind: C, re: /团组/, q: { 个: 'trips.groups', 次: 'trips.groups', 人次: 'trips.people' } },
   { kind: C, re: /出国\(境\)/, q: { 人: 'trips.people', 人次: 'trips.people' }, in: ['threePublic'] },
@@ -147,6 +150,13 @@ export const SUBJECTS: SubjectEntry[] = [
   { kind: C, re: /特种专业技术用车/, q: { 辆: 'vehicles.special' }, in: ['assets', 'other'] },
   { kind: C, re: /离退休干部用车/, q: { 辆: 'vehicles.retiree' }, in: ['assets', 'other'] },
   { kind: C, re: /其他用车/, q: { 辆: 'vehicles.other' }, in: ['assets', 'other'] },
+  // 上海 form: "绩效评级为“优”的项目3个" counts the projects of that grade.
+  { kind: C, re: /绩效评级(为|是)?[“"‘']?优(秀)?[”"’']?/, q: { 个: 'performance.gradeExcellent', 项: 'performance.gradeExcellent' } },
+  { kind: C, re: /绩效评级(为|是)?[“"‘']?良(好)?[”"’']?/, q: { 个: 'performance.gradeGood', 项: 'performance.gradeGood' } },
+  { kind: C, re: /绩效评级(为|是)?[“"‘']?合格[”"’']?/, q: { 个: 'performance.gradePass', 项: 'performance.gradePass' } },
+  { kind: C, re: /绩效评级(为|是)?[“"‘']?不合格[”"’']?/, q: { 个: 'performance.gradeFail', 项: 'performance.gradeFail' } },
+  // "单价100万元（含）以上设备（不含车辆）2台（套）": equipment of any kind above the price line.
+  { kind: C, re: /以上(的)?设备([(（]不含车辆[)）])?/, q: { '台(套)': 'assets.largeEquipment', 台: 'assets.largeEquipment', 套: 'assets.largeEquipment' } },
   { kind: C, re: /通用设备/, q: { '台(套)': 'assets.generalEquipment', 台: 'assets.generalEquipment', 套: 'assets.generalEquipment' } },
   { kind: C, re: /专用设备/, q: { '台(套)': 'assets.specialEquipment', 台: 'assets.specialEquipment', 套: 'assets.specialEquipment' } },
   { kind: C, re: /事前绩效评估/, q: { 个: 'performance.preAssessed', 项: 'performance.preAssessed' } },
