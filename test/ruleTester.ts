@@ -92,3 +92,15 @@ export function yuquanAccounts(edits: Record<string, string> = {}): Accounts {
   for (const [cell, w] of Object.entries(edits)) setCell(a, cell, w);
   return a;
 }
+
+/**
+ * The 玉泉 accounts with a 国有资本经营 table (公开09表) shaped like their 政府性基金 table: T8's rows and columns
+ * copied, every cell moved to 公开09表. For the T9 row and hierarchy rules, whose relations are T8's.
+ */
+export function yuquanWithT9(edits: Record<string, string> = {}): Accounts {
+  const a = yuquanAccounts();
+  const copy = JSON.parse(JSON.stringify(a.T8).replace(/公开08表/g, '公开09表')) as NonNullable<Accounts['T8']>;
+  a.T9 = { ...copy, location: { ...copy.location, id: 'T9', sheet: '公开09表' } };
+  for (const [cell, w] of Object.entries(edits)) setCell(a, cell, w);
+  return a;
+}
