@@ -12,8 +12,6 @@ import { Rule } from '../../src/rules/types';
 const STILL_WITHOUT_UNIT_CASES = [
   'C-其他年度科目名称',
   'C-总表类名称',
-  'C-科目名称不符',
-  'C-科目编码未收录',
   'C-经济分类科目',
   'S-合计为常数',
   'T5-基本支出构成',
