@@ -1,0 +1,32 @@
+/** T3-科目层级 as a unit over the 玉泉 2021 accounts built in memory (every relation holds), with one cell changed per case. */
+import { rule } from '../../src/rules/builtin/t3-hierarchy';
+import { ruleTester, yuquanAccounts } from '../ruleTester';
+
+ruleTester(rule, {
+  valid: [{ name: 'the published accounts, exact to the 分', accounts: () => yuquanAccounts({ '公开03表!E7': '229.75' }) }],
+  invalid: [
+    {
+      name: 'the published 项目支出 合计 229.76 against its classes 229.75 is a 尾差 hint',
+      accounts: () => yuquanAccounts(),
+      findings: [
+        { severity: '提示', cells: ['公开03表!E7', '公开03表!E8', '公开03表!E21', '公开03表!E27', '公开03表!E33', '公开03表!E38', '公开03表!E43', '公开03表!E46', '公开03表!E49'], expected: '229.75', actual: '229.76' },
+      ],
+    },
+    {
+      name: '公开03表!C9 = 640.00: a real difference is an error naming every cell',
+      accounts: () => yuquanAccounts({ '公开03表!E7': '229.75', '公开03表!C9': '640.00' }),
+      findings: [
+        { severity: '错误', cells: ['公开03表!C8', '公开03表!C9', '公开03表!C15', '公开03表!C17', '公开03表!C19'], expected: '643.35', actual: '642.25' },
+        { severity: '错误', cells: ['公开03表!C9', '公开03表!C10', '公开03表!C11', '公开03表!C12', '公开03表!C13', '公开03表!C14'], expected: '638.90', actual: '640.00' },
+      ],
+    },
+    {
+      name: '公开03表!C9 = 638.91: a difference within the rounding bound is a 尾差 hint',
+      accounts: () => yuquanAccounts({ '公开03表!E7': '229.75', '公开03表!C9': '638.91' }),
+      findings: [
+        { severity: '提示', cells: ['公开03表!C8', '公开03表!C9', '公开03表!C15', '公开03表!C17', '公开03表!C19'], expected: '642.26', actual: '642.25' },
+        { severity: '提示', cells: ['公开03表!C9', '公开03表!C10', '公开03表!C11', '公开03表!C12', '公开03表!C13', '公开03表!C14'], expected: '638.90', actual: '638.91' },
+      ],
+    },
+  ],
+});

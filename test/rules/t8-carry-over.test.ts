@@ -1,0 +1,23 @@
+/** T8-结转平衡 as a unit over the 玉泉 2021 accounts built in memory (every relation holds), with one cell changed per case. */
+import { rule } from '../../src/rules/builtin/t8-carry-over';
+import { ruleTester, yuquanAccounts } from '../ruleTester';
+
+ruleTester(rule, {
+  valid: [{ name: 'the published accounts, exact to the 分', accounts: () => yuquanAccounts() }],
+  invalid: [
+    {
+      name: '公开08表!H9 = 1.00: a real difference is an error naming every cell',
+      accounts: () => yuquanAccounts({ '公开08表!H9': '1.00' }),
+      findings: [
+        { severity: '错误', cells: ['公开08表!H9', '公开08表!C9', '公开08表!D9', '公开08表!E9'], expected: '0.00', actual: '1.00' },
+      ],
+    },
+    {
+      name: '公开08表!H9 = 0.01: a difference within the rounding bound is a 尾差 hint',
+      accounts: () => yuquanAccounts({ '公开08表!H9': '0.01' }),
+      findings: [
+        { severity: '提示', cells: ['公开08表!H9', '公开08表!C9', '公开08表!D9', '公开08表!E9'], expected: '0.00', actual: '0.01' },
+      ],
+    },
+  ],
+});

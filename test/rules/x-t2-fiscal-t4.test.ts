@@ -1,0 +1,23 @@
+/** X-T2财政拨款=T4 as a unit over the 玉泉 2021 accounts built in memory (every relation holds), with one cell changed per case. */
+import { rule } from '../../src/rules/builtin/x-t2-fiscal-t4';
+import { ruleTester, yuquanAccounts } from '../ruleTester';
+
+ruleTester(rule, {
+  valid: [{ name: 'the published accounts, exact to the 分', accounts: () => yuquanAccounts() }],
+  invalid: [
+    {
+      name: '公开02表!D7 = 854.00: a real difference is an error naming every cell',
+      accounts: () => yuquanAccounts({ '公开02表!D7': '854.00' }),
+      findings: [
+        { severity: '错误', cells: ['公开02表!D7', '公开04表!C33'], expected: '853.00', actual: '854.00' },
+      ],
+    },
+    {
+      name: '公开02表!D7 = 853.01: a difference within the rounding bound is a 尾差 hint',
+      accounts: () => yuquanAccounts({ '公开02表!D7': '853.01' }),
+      findings: [
+        { severity: '提示', cells: ['公开02表!D7', '公开04表!C33'], expected: '853.00', actual: '853.01' },
+      ],
+    },
+  ],
+});
