@@ -14,7 +14,7 @@ export const rule: Rule = {
       if (verdict === 'match') continue;
       const expected = economic.lookup(item.code, year).entry?.name;
       if (verdict === 'unknown-code')
-        report({ table: 'T6', message: `经济分类科目 ${item.code}（${item.name}）不在部门预算支出经济分类目录中（${economic.describe(year)}）。`, cells: item.codeCells ?? [item.codeCell], actual: item.code });
+        report({ table: 'T6', message: `经济分类科目 ${item.code}（${item.name}）不在部门预算支出经济分类目录中（${economic.describe(year)}）。`, cells: (item.codeCells ?? [item.codeCell]).filter(Boolean).length ? (item.codeCells ?? [item.codeCell]).filter(Boolean) : [item.nameCell], actual: item.code });
       else if (item.name)
         report({
           table: 'T6',

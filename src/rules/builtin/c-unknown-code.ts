@@ -14,7 +14,8 @@ export const rule: Rule = {
       report({
         table: refs[0].table,
         message: `科目编码 ${code}（${refs[0].row.name}）不在${year}年支出功能分类科目目录中（${functional.describe(year)}），请核对编码；如为地方科目，可在“本地科目”工作表中补充。出现在：${tables}。`,
-        cells: refs.flatMap((r) => r.row.codeCells),
+        // A finding always carries cells: the code cells, or the name cell when the code sits inside the name.
+        cells: refs.flatMap((r) => (r.row.codeCells.length ? r.row.codeCells : [r.row.nameCell])),
         actual: code,
       });
     }
