@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { parseA1, splitRef } from '../src/snapshot/address';
+import { columnName } from '../src/snapshot/address';
 
 // ---------------------------------------------------------------------------------------------
 // Formula evaluator (the subset the rates sheet writes)
@@ -300,16 +301,8 @@ export class Evaluator {
   }
 }
 
-export function colName(c: number): string {
-  let n = c + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** Column letters of a 0-based column (the engine's own conversion). */
+export const colName = columnName;
 
 function num(v: XVal): number | XErr {
   if (isErr(v)) return v;

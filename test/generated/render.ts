@@ -13,6 +13,7 @@ import { cnOrdinal } from '../fixtures/builder/sheet';
 import { GenAccounts, fenOf } from './accounts';
 import { Layout } from './layout';
 import { Prng } from './prng';
+import { columnName } from '../../src/snapshot/address';
 
 export type TableKey = 'T1' | 'T2' | 'T3' | 'T4' | 'T5' | 'T6' | 'T7' | 'T8' | 'T9';
 
@@ -801,16 +802,8 @@ function writeBlock(ws: ExcelJS.Worksheet, b: Block, R: number, C: number, rende
   for (const a of b.names) rendered.names.set(ref(a.r, a.c), a.what);
 }
 
-export function colName(c: number): string {
-  let n = c + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** Column letters of a 0-based column (the engine's own conversion). */
+export const colName = columnName;
 
 function placeAll(wb: ExcelJS.Workbook, plans: SheetPlan[], r: Renderer, rendered: Rendered | undefined, names: (i: number, p: SheetPlan) => string, hidden: boolean): void {
   plans.forEach((p, i) => {
