@@ -14,15 +14,12 @@ import { auditNarrative } from '../src/audit';
 import { linesToParagraphs } from '../src/audit/text';
 import { buildNarrative, narrativeText } from '../src/narrative/build';
 
+import { readableFixtureNames } from './narrativeSupport';
+
 jest.setTimeout(120000);
 
 const XLSX = path.join(__dirname, 'fixtures', 'xlsx');
-const FIXTURES = fs
-  .readdirSync(XLSX)
-  .filter((f) => f.endsWith('.xlsx'))
-  .map((f) => f.slice(0, -5))
-  // Inputs that are deliberately broken (unreadable, truncated, a table missing) have their own tests.
-  .filter((n) => !/not-xlsx|truncated|ref-error|missing-T6|broken-item/.test(n));
+const FIXTURES = readableFixtureNames();
 
 describe('the generated 说明 audits with 0 错误', () => {
   const books = new Map<string, Accounts>();

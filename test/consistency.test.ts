@@ -10,7 +10,6 @@
  * - the generated 说明, both forms, audited by 核对说明: 0 错误 and 0 未核对.
  */
 import ExcelJS from 'exceljs';
-import * as fs from 'fs';
 import * as path from 'path';
 import { snapshotFromExcelJs } from '../src/adapters/exceljs/snapshotFromXlsx';
 import { writeSheetSpec } from '../src/adapters/exceljs/writeSheetSpec';
@@ -28,17 +27,12 @@ import { sheetCharts } from '../src/taskpane/charts/chartData';
 import { SEED_SPECS } from './fixtures/specs';
 import { Evaluator, colName } from './formulaEvaluator';
 import { fullSupplement } from './fullSupplement';
-import { accountsFromSpec } from './narrativeSupport';
+import { accountsFromSpec, readableFixtureNames } from './narrativeSupport';
 
 jest.setTimeout(120000);
 
 const XLSX = path.join(__dirname, 'fixtures', 'xlsx');
-const FIXTURES = fs
-  .readdirSync(XLSX)
-  .filter((f) => f.endsWith('.xlsx'))
-  .map((f) => f.slice(0, -5))
-  // Deliberately broken inputs (unreadable, a table missing) have their own tests.
-  .filter((n) => !/not-xlsx|truncated|ref-error|missing-T6|broken-item/.test(n));
+const FIXTURES = readableFixtureNames();
 
 /** The fact a rate states (its percentage), and the facts of its numerator and denominator. */
 function factOfRate(id: string): { pct: string; num?: string; den?: string; signed?: boolean } | undefined {

@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 /**
  * Test support for the narrative tests: the seed fixture specs as Accounts, and as real .xlsx workbooks.
  *
@@ -276,3 +278,12 @@ export const SEED_002_SUPPLEMENT: Record<string, string | number> = {
   'performance.monitored': 14,
   'performance.selfAssessed': 14,
 };
+
+/** Fixture workbooks in test/fixtures/xlsx that read cleanly; deliberately broken inputs have their own tests. */
+export function readableFixtureNames(): string[] {
+  return fs
+    .readdirSync(path.join(__dirname, 'fixtures', 'xlsx'))
+    .filter((f) => f.endsWith('.xlsx'))
+    .map((f) => f.slice(0, -5))
+    .filter((n) => !/not-xlsx|truncated|ref-error|missing-T6|broken-item/.test(n));
+}

@@ -13,6 +13,7 @@ import { a1 } from '../../snapshot/address';
 import JSZip from 'jszip';
 import { ChartSpec } from '../../output/sheetSpec';
 import { parseA1, quoteSheet } from '../../snapshot/address';
+import { relativeTarget, relsPathOf, resolveTarget } from './patchPackage';
 
 const NS = {
   main: 'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
@@ -37,31 +38,6 @@ export { escapeXml };
 function attr(tag: string, name: string): string | undefined {
   const m = new RegExp(`\\s${name.replace(':', '\\:')}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag);
   return m ? unescapeXml(m[2] ?? m[3]) : undefined;
-}
-
-/** Resolve a relationship target against the folder of the part that owns the .rels. */
-function resolveTarget(ownerPart: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = ownerPart.split('/').slice(0, -1);
-  for (const seg of target.split('/')) {
-    if (seg === '..') parts.pop();
-    else if (seg !== '.') parts.push(seg);
-  }
-  return parts.join('/');
-}
-
-function relsPathOf(part: string): string {
-  const i = part.lastIndexOf('/');
-  return `${part.slice(0, i)}/_rels/${part.slice(i + 1)}.rels`;
-}
-
-/** Relative path from the folder of `from` to `to` (both package paths without leading "/"). */
-function relativeTarget(from: string, to: string): string {
-  const a = from.split('/').slice(0, -1);
-  const b = to.split('/');
-  let i = 0;
-  while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
-  return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/');
 }
 
 interface Rel {

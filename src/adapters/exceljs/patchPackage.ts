@@ -51,7 +51,8 @@ function setAttr(tag: string, name: string, value: string): string {
   return tag.replace(/\s*(\/?)>$/, (_m, slash: string) => ` ${name}="${escapeXml(value)}"${slash}>`);
 }
 
-function resolveTarget(ownerPart: string, target: string): string {
+/** A relationship target resolved against the part that owns it (package path without leading "/"). */
+export function resolveTarget(ownerPart: string, target: string): string {
   if (target.startsWith('/')) return target.slice(1);
   const parts = ownerPart.split('/').slice(0, -1);
   for (const seg of target.split('/')) {
@@ -61,7 +62,8 @@ function resolveTarget(ownerPart: string, target: string): string {
   return parts.join('/');
 }
 
-function relativeTarget(from: string, to: string): string {
+/** Relative path from the folder of `from` to `to` (both package paths without leading "/"). */
+export function relativeTarget(from: string, to: string): string {
   const a = from.split('/').slice(0, -1);
   const b = to.split('/');
   let i = 0;
