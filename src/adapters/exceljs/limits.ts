@@ -59,5 +59,54 @@ export async function checkPackageLimits(bytes: Uint8Array, source: string): Pro
   if (total > LIMITS.totalInflatedBytes) {
     throw new LimitError(`“${source}”解压后共 ${mb(total)}，超过上限 ${mb(LIMITS.totalInflatedBytes)}。请删去无关的工作表后再试。`);
   }
+  // The sizes above are what the package SAYS; a crafted one (a "zip bomb") states a few bytes and inflates to
+  // gigabytes. Every part is inflated once, as a stream, and stopped as soon as it outgrows its stated size.
+  for (const name of names) {
+    const entry = zip.files[name];
+    if (entry.dir) continue;
+    const stated = (entry as unknown as ZipEntryInternals)._data?.uncompressedSize ?? 0;
+    if ((await inflatedSize(entry, stated)) !== stated) {
+      throw new LimitError(`“${source}”中的部件 ${name} 解压后的大小与文件记录的不符，文件已损坏或被刻意构造，未读取。请在 Excel 中打开并另存为 .xlsx 后再试。`);
+    }
+  }
   return zip;
+}
+
+/** Inflate one entry as a stream, counting bytes; stops (and reports stated + 1) once it exceeds `stated`. */
+function inflatedSize(entry: JSZip.JSZipObject, stated: number): Promise<number> {
+  return new Promise((resolve) => {
+    let n = 0;
+    let settled = false;
+    const finish = (v: number) => {
+      if (!settled) {
+        settled = true;
+        resolve(v);
+      }
+    };
+    // JSZip checks the size only at the end and throws from its own listener: any failure is "not as stated".
+    try {
+      const stream = (entry as unknown as { internalStream(type: 'uint8array'): JSZipStream }).internalStream('uint8array');
+      stream
+        .on('data', (chunk: Uint8Array) => {
+          n += chunk.length;
+          if (n > stated) {
+            stream.pause();
+            finish(stated + 1);
+          }
+        })
+        .on('error', () => finish(-1))
+        .on('end', () => finish(n));
+      stream.resume();
+    } catch {
+      finish(-1);
+    }
+  });
+}
+
+interface JSZipStream {
+  on(event: 'data', f: (chunk: Uint8Array) => void): JSZipStream;
+  on(event: 'error', f: (e: unknown) => void): JSZipStream;
+  on(event: 'end', f: () => void): JSZipStream;
+  pause(): JSZipStream;
+  resume(): JSZipStream;
 }

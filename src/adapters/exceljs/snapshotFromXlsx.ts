@@ -7,6 +7,10 @@ import { CellSnap, CellValue, SheetSnapshot, WorkbookSnapshot } from '../../snap
 import { parseA1 } from '../../snapshot/address';
 import JSZip from 'jszip';
 import { checkPackageLimits, LimitError, LIMITS } from './limits';
+import { normalisePackage, PLACEHOLDER } from './normalisePackage';
+
+/** What the package normalisation noted about a loaded workbook, given to its snapshot. */
+const loadNotes = new WeakMap<ExcelJS.Workbook, string[]>();
 
 export class WorkbookReadError extends Error {}
 
@@ -49,9 +53,19 @@ export async function loadExcelJs(data: ArrayBuffer | Uint8Array, source: string
   }
   const wb = new ExcelJS.Workbook();
   try {
-    // exceljs accepts ArrayBuffer / Buffer; normalise Uint8Array views.
-    const buf = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    const norm = await normalisePackage(zip);
+    // exceljs accepts ArrayBuffer / Buffer; normalise Uint8Array views. The rewritten copy is stored, not deflated.
+    const input = norm.changed ? await zip.generateAsync({ type: 'uint8array', compression: 'STORE' }) : bytes;
+    const buf = input.buffer.slice(input.byteOffset, input.byteOffset + input.byteLength);
     await wb.xlsx.load(buf as ArrayBuffer);
+    if (norm.realNames) {
+      // The copy used placeholder names exceljs accepts; the user's sheets keep their real names.
+      wb.eachSheet((ws) => {
+        const i = PLACEHOLDER.exec(ws.name)?.[1];
+        if (i !== undefined) (ws as unknown as { _name: string })._name = norm.realNames![Number(i)];
+      });
+    }
+    if (norm.notes.length) loadNotes.set(wb, norm.notes);
   } catch (e) {
     throw new WorkbookReadError(`无法读取文件“${source}”：它不是有效的 .xlsx 工作簿（${shortReason(e)}）。`);
   }
@@ -60,7 +74,7 @@ export async function loadExcelJs(data: ArrayBuffer | Uint8Array, source: string
 
 export function snapshotFromExcelJs(wb: ExcelJS.Workbook, source: string): WorkbookSnapshot {
   const sheets: SheetSnapshot[] = [];
-  const notes: string[] = [];
+  const notes: string[] = [...(loadNotes.get(wb) ?? [])];
   wb.eachSheet((ws) => sheets.push(sheetSnapshot(ws, notes)));
   return notes.length ? { source, sheets, notes } : { source, sheets };
 }
