@@ -16,6 +16,8 @@ export interface InferredYear {
   year: number;
   /** Chinese: "按科目编码和名称推断：38 个科目中与2024年目录相符 38 个（2023年 35 个、2025年 36 个）". */
   source: string;
+  /** Other catalogue years fit as well: the year is the latest of them, a guess. */
+  tied: boolean;
 }
 
 /**
@@ -49,6 +51,7 @@ export function inferYearFromCodes(a: Accounts): InferredYear | undefined {
   const tie = tied.length > 1 ? `；与${tied.filter((y) => y !== year).join('、')}年目录同样相符，取最近的${year}年` : '';
   return {
     year,
+    tied: tied.length > 1,
     source: `工作簿和文件名都未注明年度，按科目编码和名称推断：${pairs.length} 个科目中与${year}年科目目录相符 ${best} 个（${others.join('、')}）${tie}`,
   };
 }

@@ -8,7 +8,7 @@ import { Accounts, Figure, ReadIssue, TABLE_IDS, TABLE_NAMES, TableId, TableLoca
 import { Grid } from '../recognise/grid';
 import { Region, sheetRegions, signatureOf } from '../recognise/regions';
 import { headerStartRow, isAuxRow, regionInfo } from '../recognise/layout';
-import { unitNameInPrefix, yearIn } from '../recognise/titles';
+import { arabicYears, unitNameInPrefix, yearIn } from '../recognise/titles';
 import { parseCodedTable } from '../recognise/codedTable';
 import { parseTwoSided } from '../recognise/twoSided';
 import { parseBasicExpenditure, parseThreePublic } from '../recognise/basicAndThreePublic';
@@ -165,7 +165,8 @@ export function readAccounts(snapshot: WorkbookSnapshot): Accounts {
       accounts.facts.year = inferred.year;
       accounts.facts.yearFrom = 'codes';
       accounts.facts.yearSource = inferred.source;
-      accounts.issues.push({ severity: '提示', code: 'R-年度推断', message: `${inferred.source}。如年度不对，请在标题中注明年度或用 --year 指定。`, cells: [] });
+      // Several catalogue years fitting equally well is a guess: said as a warning, so that generate shows it.
+      accounts.issues.push({ severity: inferred.tied ? '警告' : '提示', code: 'R-年度推断', message: `${inferred.source}。如年度不对，请在标题中注明年度或用 --year 指定。`, cells: [] });
     }
   }
   if (otherYears.length && !ignored.some((f) => f.year && f.year !== year)) {
@@ -232,7 +233,7 @@ function bannerFacts(snapshot: WorkbookSnapshot): { year?: number; unitName?: st
     const grid = new Grid(sheet);
     for (let r = 0; r < Math.min(grid.rowCount, 400); r++) {
       for (let c = 0; c < grid.colCount; c++) {
-        const t = grid.text(r, c).replace(/\s+/g, '');
+        const t = arabicYears(grid.text(r, c).replace(/\s+/g, ''));
         if (!t || t.length > 60 || /[。；]/.test(t) || /^(注|说明)/.test(t)) continue;
         const m = /^(.*?)((?:19|20)\d{2})年度?(.*)$/.exec(t);
         if (!m || !(/决算|年度$/.test(t))) continue;

@@ -35,7 +35,13 @@ export interface ExactDecimal {
  * Returns null when the text is not a plain number.
  */
 export function parseDecimal(text: string): ExactDecimal | null {
-  let s = toHalfWidth(text).replace(/[,，\s]/g, '');
+  // Zero-width characters (pasted from web pages) are invisible: they do not make a number text.
+  let s = toHalfWidth(text).replace(/[\u200b-\u200d\u2060\ufeff\s]/g, '');
+  if (/[,，]/.test(s)) {
+    // Thousands separators group by three: "8,43.28" is a typing slip, not 843.28 — not read as a number.
+    if (!/^[(+-]*\d{1,3}(?:[,，]\d{3})+(?:\.\d*)?(?:[eE][+-]?\d+)?\)?$/.test(s)) return null;
+    s = s.replace(/[,，]/g, '');
+  }
   if (s === '') return null;
   let negative = false;
   // Accounting negatives: (12.30)

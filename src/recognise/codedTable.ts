@@ -318,6 +318,20 @@ export function parseCodedTable(
     }
     if (isTotal) {
       if (!table.total) table.total = row;
+      else {
+        // A second 合计 row: which one the publisher meant is not for the reader to guess when they differ.
+        const first = table.total;
+        const differs = columns.filter((col) => (first.values[col.key]?.fen ?? null) !== (values[col.key]?.fen ?? null));
+        ctx.issues.push({
+          severity: differs.length ? '错误' : '提示',
+          code: 'R-重复合计',
+          message: differs.length
+            ? `${location.name}第${first.row + 1}行和第${r + 1}行都是“合计”，金额不同（${differs.map((c) => grid.ref(r, c.col).split('!').pop()).slice(0, 4).join('、')} 等）：已按第${first.row + 1}行读取，请删去多余的合计行或核对金额。`
+            : `${location.name}第${r + 1}行重复了第${first.row + 1}行的“合计”，按第${first.row + 1}行读取。`,
+          cells: [first.nameCell, row.nameCell],
+          table: id,
+        });
+      }
     } else table.rows.push(row);
     prev = row;
     lastRow = r;

@@ -108,10 +108,22 @@ export function matchTitle(text: string): TitleMatch | undefined {
   return undefined;
 }
 
-/** Year mentioned in a title prefix or a header line ("2021年度", "2021年"). */
+/** Year mentioned in a title prefix or a header line ("2021年度", "2021年", "二〇二一年度", "２０２１年"). */
 export function yearIn(text: string): number | undefined {
-  const m = /((?:19|20)\d{2})\s*年/.exec(text);
+  const m = /((?:19|20)\d{2})\s*年/.exec(arabicYears(text));
   return m ? parseInt(m[1], 10) : undefined;
+}
+
+const CHINESE_DIGIT: Record<string, string> = { 〇: '0', 零: '0', '○': '0', Ｏ: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+/**
+ * Years written in Chinese numerals or full-width digits, as official documents often do ("二〇二一年度",
+ * "２０２１年"), rewritten in ASCII digits so that every year pattern reads them. Only four digits before 年.
+ */
+export function arabicYears(text: string): string {
+  return text
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/([〇零○Ｏ一二三四五六七八九]{4})(?=\s*年)/g, (y: string) => [...y].map((ch) => CHINESE_DIGIT[ch]).join(''));
 }
 
 /**
@@ -119,7 +131,7 @@ export function yearIn(text: string): number | undefined {
  * Table numbering and generic words are not names.
  */
 export function unitNameInPrefix(prefix: string): string | undefined {
-  let p = stripNameLabels(prefix.replace(/((?:19|20)\d{2})年度?/g, ''));
+  let p = stripNameLabels(arabicYears(prefix).replace(/((?:19|20)\d{2})年度?/g, ''));
   p = p.replace(/部门决算$/, '').replace(/(部门|单位)$/, (m) => (p.length > 4 ? m : ''));
   p = stripNameLabels(p);
   if (p.length < 3 || /^(部门|单位|本部门|本单位)$/.test(p)) return undefined;
