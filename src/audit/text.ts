@@ -53,7 +53,19 @@ export async function readNarrativeFile(bytes: ArrayBuffer | Uint8Array, fileNam
   if (lower.endsWith('.doc')) {
     throw new NarrativeReadError(`无法读取“${fileName}”：旧版 Word（.doc）文件不受支持，请在 Word 中另存为 .docx 或 .txt 后再核对。`);
   }
-  return { paragraphs: linesToParagraphs(decodeText(data)) };
+  const text = decodeText(data);
+  if (!text.trim()) throw new NarrativeReadError(`“${fileName}”是空的，没有可核对的说明文字。`);
+  // Another format with a .txt name (a spreadsheet, an image, a damaged file): control characters and
+  // undecodable bytes. Auditing it would find no numbers and report "no errors" — never said on trust.
+  let junk = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd || c < 9 || (c > 13 && c < 32)) junk++;
+  }
+  if (junk > Math.max(3, text.length / 100)) {
+    throw new NarrativeReadError(`无法读取“${fileName}”：它不像是文本文件（可能是其他格式改了扩展名或已损坏）。请把说明另存为 .txt（UTF-8）或 .docx 后再核对。`);
+  }
+  return { paragraphs: linesToParagraphs(text) };
 }
 
 /** Decode text bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (older Windows saves). */
@@ -63,6 +75,10 @@ export function decodeText(data: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(data).replace(/^\ufeff/, '');
   } catch {
+    // UTF-8 with a stray bad byte (a file cut mid-character) is still UTF-8: read as GB18030 it would all be
+    // mojibake, with no numbers to check.
+    const lenient = new TextDecoder('utf-8').decode(data).replace(/^\ufeff/, '');
+    if ((lenient.match(/\ufffd/g) ?? []).length <= Math.max(2, lenient.length / 1000)) return lenient;
     try {
       return new TextDecoder('gb18030').decode(data);
     } catch {
@@ -85,7 +101,8 @@ async function readDocx(data: Uint8Array, fileName: string): Promise<NarrativeIn
     const zip = await JSZip.loadAsync(data);
     xml = await zip.file('word/document.xml')?.async('string');
   } catch (e) {
-    throw new NarrativeReadError(`无法读取“${fileName}”：它不是有效的 .docx 文件（${e instanceof Error ? e.message : String(e)}）。`);
+    void e;
+    throw new NarrativeReadError(`无法读取“${fileName}”：它不是有效的 .docx 文件（已损坏或不是 Word 文档）。请在 Word 中打开并另存为 .docx 或 .txt 后再核对。`);
   }
   if (xml === undefined) throw new NarrativeReadError(`无法读取“${fileName}”：文件中没有正文（word/document.xml）。`);
   return { paragraphs: docxParagraphs(xml) };

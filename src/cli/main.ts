@@ -24,6 +24,7 @@ import { generateCommand } from './commands/generate';
 import { auditCommand } from './commands/audit';
 import { NotOwnedSheetError } from '../adapters/exceljs/writeSheetSpec';
 import { Command } from 'commander';
+import { readErrorMessage } from './fileErrors';
 import { addCommand, CliRefusal, CommanderError, createProgram, Io, overview, usageLine } from './program';
 
 export type { Io };
@@ -182,10 +183,7 @@ export async function loadWorkbook(file: string): Promise<{ snapshot: WorkbookSn
   try {
     data = await fs.readFile(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new WorkbookReadError(
-      code === 'ENOENT' ? `找不到文件“${file}”。` : code === 'EISDIR' ? `“${file}”是文件夹，不是工作簿。` : `无法打开文件“${file}”（${code ?? '未知错误'}）。`,
-    );
+    throw new WorkbookReadError(readErrorMessage(file, e));
   }
   if (!/\.xlsx$|\.xlsm$/i.test(file)) {
     if (/\.xls$/i.test(file)) throw new WorkbookReadError(`“${path.basename(file)}”是旧版 .xls 格式，请在 Excel 中另存为 .xlsx 后再试。`);

@@ -23,6 +23,7 @@ import { Accounts } from '../model/types';
 import { SheetSpec } from '../output/sheetSpec';
 import { quoteSheet } from '../snapshot/address';
 import { WorkbookSnapshot } from '../snapshot/types';
+import { readErrorMessage, writeErrorMessage } from './fileErrors';
 import { encodeMark, OwnerMark, readMark, sheetDigest, SIGNATURE_NAME } from './ownerMarker';
 
 export interface LoadedWorkbook {
@@ -40,10 +41,7 @@ export async function readInputFile(file: string): Promise<Buffer> {
   try {
     return await fs.readFile(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new WorkbookReadError(
-      code === 'ENOENT' ? `找不到文件“${file}”。` : code === 'EISDIR' ? `“${file}”是文件夹，不是工作簿。` : `无法打开文件“${file}”（${code ?? '未知错误'}）。`,
-    );
+    throw new WorkbookReadError(readErrorMessage(file, e));
   }
 }
 
@@ -208,12 +206,7 @@ export async function writeFileAtomic(out: string, bytes: Uint8Array): Promise<v
     await fs.rename(tmp, out);
   } catch (e) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new WorkbookReadError(
-      code === 'EBUSY' || code === 'EPERM' || code === 'EACCES'
-        ? `无法写入“${out}”：文件可能正在 Excel 中打开或没有写入权限，请关闭后重试。`
-        : `无法写入“${out}”（${code ?? '未知错误'}）。`,
-    );
+    throw new WorkbookReadError(writeErrorMessage(out, e));
   }
 }
 

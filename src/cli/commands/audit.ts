@@ -9,7 +9,8 @@ import type { NarrativeInput } from '../../audit';
 import { readSupplement } from '../../supplement/sheet';
 import { WorkbookReadError } from '../../adapters/exceljs/snapshotFromXlsx';
 import { loadWorkbook } from '../main';
-import { LIMITS } from '../../adapters/exceljs/limits';
+import { readErrorMessage } from '../fileErrors';
+import { checkPackageLimits, LimitError, LIMITS } from '../../adapters/exceljs/limits';
 
 export async function auditCommand(file: string, o: { text?: string; sheet?: string; json: boolean; year?: string }, out: (s: string) => void): Promise<number> {
   const { snapshot, accounts } = await loadWorkbook(file);
@@ -23,7 +24,16 @@ export async function auditCommand(file: string, o: { text?: string; sheet?: str
       bytes = await fs.readFile(o.text);
     } catch (e) {
       if (e instanceof WorkbookReadError) throw e;
-      throw new WorkbookReadError(`找不到说明文件“${o.text}”。`);
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new WorkbookReadError(
+        code === 'ENOENT' ? `找不到说明文件“${o.text}”。` : code === 'EISDIR' ? `“${o.text}”是文件夹，不是说明文件（.txt 或 .docx）。` : readErrorMessage(o.text, e),
+      );
+    }
+    if (/\.docx$/i.test(o.text) && bytes.length >= 2 && bytes[0] === 0x50 && bytes[1] === 0x4b) {
+      // A .docx is a zip like an .xlsx: the same limits (a crafted one inflating to gigabytes is refused).
+      await checkPackageLimits(bytes, path.basename(o.text)).catch((e: unknown) => {
+        if (e instanceof LimitError) throw new WorkbookReadError(e.message);
+      });
     }
     try {
       input = await readNarrativeFile(bytes, path.basename(o.text));
