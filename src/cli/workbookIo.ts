@@ -113,8 +113,12 @@ export interface OutputChoice {
  * file is written — when the user edited one of them).
  */
 export async function chooseOutput(loaded: LoadedWorkbook, explicit: string | undefined, replacing: string[]): Promise<OutputChoice> {
+  // A workbook with macros keeps them (the package is patched, not rebuilt), and Excel opens such a package
+  // only under .xlsm: the output takes the extension its content calls for.
+  const ext = (await macroEnabled(loaded.bytes)) ? '.xlsm' : '.xlsx';
   if (explicit) {
-    if (!/\.xlsx$/i.test(explicit)) throw new WorkbookReadError(`输出文件“${explicit}”应以 .xlsx 结尾。`);
+    if (ext === '.xlsm' && !/\.xlsm$/i.test(explicit)) throw new WorkbookReadError(`工作簿含有宏，结果只能保存为 .xlsm（Excel 不会打开含宏的 .xlsx）：请把输出文件“${explicit}”改为以 .xlsm 结尾。`);
+    if (ext === '.xlsx' && !/\.xlsx$/i.test(explicit)) throw new WorkbookReadError(`输出文件“${explicit}”应以 .xlsx 结尾。`);
     if ((await realPath(explicit)) === (await realPath(loaded.file))) {
       throw new WorkbookReadError(`-o 指定的输出文件就是输入文件“${loaded.file}”，为免覆盖您的工作簿，未写入。请换一个输出文件名（或不加 -o）。`);
     }
@@ -124,22 +128,32 @@ export async function chooseOutput(loaded: LoadedWorkbook, explicit: string | un
   if (writtenByUs(loaded)) {
     const edited = editedSheets(loaded, replacing);
     if (!edited.length) return { target: loaded.file, inPlace: true, note: `“${path.basename(loaded.file)}”是决算助手生成的文件，已就地更新（其他工作表和您填写的内容保持不变）。` };
-    const target = path.join(dir, `${name}_${stamp()}.xlsx`);
+    const target = path.join(dir, `${name}_${stamp()}${ext}`);
     return {
       target,
       inPlace: false,
       note: `“${edited.join('”“')}”工作表在上次生成后被修改过，为保留您的修改，未更新原文件，结果写入新文件“${path.basename(target)}”。`,
     };
   }
-  const base = path.join(dir, `${name}_决算助手.xlsx`);
+  const base = path.join(dir, `${name}_决算助手${ext}`);
   if (!(await exists(base))) return { target: base, inPlace: false };
-  let target = path.join(dir, `${name}_决算助手_${stamp()}.xlsx`);
-  for (let i = 2; await exists(target); i++) target = path.join(dir, `${name}_决算助手_${stamp()}_${i}.xlsx`);
+  let target = path.join(dir, `${name}_决算助手_${stamp()}${ext}`);
+  for (let i = 2; await exists(target); i++) target = path.join(dir, `${name}_决算助手_${stamp()}_${i}${ext}`);
   return {
     target,
     inPlace: false,
     note: `“${path.basename(base)}”已经存在（其中可能有您填写的内容），未覆盖，本次写入新文件“${path.basename(target)}”。如要在已填写的文件上继续，请对它运行本命令：juesuan <命令> “${path.basename(base)}”。`,
   };
+}
+
+/** Is the package's main part a macro-enabled workbook (an .xlsm, whatever its file is called)? */
+async function macroEnabled(bytes: Uint8Array): Promise<boolean> {
+  try {
+    const ct = (await (await JSZip.loadAsync(bytes)).file('[Content_Types].xml')?.async('string')) ?? '';
+    return /macroEnabled\.main\+xml/i.test(ct);
+  } catch {
+    return false;
+  }
 }
 
 /** Refuse before any work when a user's own sheet has the name of a sheet we are about to write. */

@@ -48,7 +48,15 @@ export async function loadExcelJs(data: ArrayBuffer | Uint8Array, source: string
     throw new WorkbookReadError(`无法读取文件“${source}”：它不是有效的 .xlsx 工作簿（文件已损坏或不是 zip 格式）。`);
   }
   if (!zip.file('[Content_Types].xml') || !Object.keys(zip.files).some((n) => /^xl\/workbook\.xml$/i.test(n))) {
-    const what = zip.file('word/document.xml') ? '是 Word 文档' : zip.file('content.xml') ? '是 OpenDocument 文件' : '缺少工作簿的必要部件';
+    const what = zip.file('word/document.xml')
+      ? '是 Word 文档'
+      : zip.file('content.xml')
+        ? '是 OpenDocument 文件，请在 Excel 或 WPS 中打开后另存为 .xlsx'
+        : zip.file('xl/workbook.bin')
+          ? '是 Excel 二进制工作簿（.xlsb），请在 Excel 中打开后另存为 .xlsx'
+          : zip.file('ppt/presentation.xml')
+            ? '是 PowerPoint 演示文稿'
+            : '缺少工作簿的必要部件';
     throw new WorkbookReadError(`无法读取文件“${source}”：它不是有效的 .xlsx 工作簿（${what}）。`);
   }
   const wb = new ExcelJS.Workbook();
