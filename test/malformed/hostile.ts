@@ -287,6 +287,8 @@ export const HOSTILE: [string, Build][] = [
   // ------------------------------------------------------------- structure
   ['merges-overlapping', (b) => zipEdit(b, (z) => editPart(z, S5, (x) => x.replace(/<mergeCells count="\d+">/, '<mergeCells count="99"><mergeCell ref="C8:D10"/><mergeCell ref="D9:E12"/>')))],
   ['merges-out-of-bounds', (b) => zipEdit(b, (z) => editPart(z, S5, (x) => x.replace(/<mergeCells count="\d+">/, '<mergeCells count="99"><mergeCell ref="A1:XFE1048577"/><mergeCell ref="D9:C7"/><mergeCell ref="foo"/><mergeCell ref=""/>')))],
+  ['merge-whole-sheet', (b) => zipEdit(b, (z) => editPart(z, 'xl/worksheets/sheet9.xml', (x) => x.replace(/<mergeCells count="\d+">/, '<mergeCells count="99"><mergeCell ref="A40:XFD1048576"/>')))],
+  ['merges-ten-thousand', (b) => zipEdit(b, (z) => editPart(z, 'xl/worksheets/sheet9.xml', (x) => x.replace(/<mergeCells count="\d+">/, `<mergeCells count="99">${Array.from({ length: 10000 }, (_, i) => `<mergeCell ref="A${100 + 2 * i}:B${101 + 2 * i}"/>`).join('')}`)))],
   ['million-styled-rows', (b) => zipEdit(b, (z) => editPart(z, 'xl/worksheets/sheet9.xml', (x) => {
     const rows: string[] = [];
     for (let r = 20; r < 1_000_000; r++) rows.push(`<row r="${r}" s="1" customFormat="1"/>`);

@@ -119,6 +119,9 @@ function colIndex(letters: string): number {
 }
 
 const MAX_ROW = 1048576;
+/** Merged ranges given to exceljs per sheet, and the cells they may cover in all (exceljs creates each one). */
+const MAX_MERGES = 5_000;
+const MAX_MERGED_CELLS = 2_000_000;
 const ROW_R = /\sr\s*=\s*["'](\d+)["']/;
 const CELL_R = /\sr\s*=\s*["']\$?([A-Za-z]{1,3})\$?(\d+)["']/;
 const MAX_COL = 16384;
@@ -191,37 +194,52 @@ export function fixSheetXml(xml: string, sheetName: string): SheetFix {
     if (cut) notes.push(`工作表“${sheetName}”在 ${cut} 等处有内容，超出读取范围（前 ${LIMITS.readRows} 行），这些单元格未读取。`);
     void dropped;
   }
-  // Merged ranges: exceljs throws on an overlap; Excel "repairs" such a file by dropping them.
+  // Merged ranges. exceljs throws on an overlap (Excel "repairs" such a file by dropping them), creates every
+  // cell of a merged range (A1:XFD1048576 is 17 billion cells) and compares each merge with all the others.
+  // Kept: valid, non-overlapping merges that start inside the read area, clamped to it, at most MAX_MERGES.
   const mergeBlock = /<mergeCells\b[^>]*>([\s\S]*?)<\/mergeCells>/.exec(xml);
   if (mergeBlock) {
-    const kept: { r0: number; c0: number; r1: number; c1: number }[] = [];
+    type Rg = { r0: number; c0: number; r1: number; c1: number; ref: string };
     const bad: string[] = [];
-    const cells = mergeBlock[1].replace(/<mergeCell\b[^>]*\/?>(?:<\/mergeCell>)?/g, (tag: string) => {
-      const ref = attr(tag, 'ref') ?? '';
-      const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?$/.exec(ref.trim());
-      if (!m) {
+    let outsideRead = 0;
+    const ranges: Rg[] = [];
+    for (const m of mergeBlock[1].matchAll(/<mergeCell\b[^>]*\/?>(?:<\/mergeCell>)?/g)) {
+      const ref = attr(m[0], 'ref') ?? '';
+      const a = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?$/.exec(ref.trim());
+      if (!a) {
         bad.push(ref || '（空）');
-        return '';
+        continue;
       }
-      const a = { r: Number(m[2]) - 1, c: colIndex(m[1]) };
-      const b = m[3] ? { r: Number(m[4]) - 1, c: colIndex(m[3]) } : a;
-      const rg = { r0: Math.min(a.r, b.r), c0: Math.min(a.c, b.c), r1: Math.max(a.r, b.r), c1: Math.max(a.c, b.c) };
-      const outside = rg.r0 < 0 || rg.r1 >= MAX_ROW || rg.c1 >= MAX_COL;
-      const overlaps = kept.some((k) => rg.r0 <= k.r1 && k.r0 <= rg.r1 && rg.c0 <= k.c1 && k.c0 <= rg.c1);
-      if (outside || overlaps) {
-        bad.push(ref);
-        return '';
+      const p = { r: Number(a[2]) - 1, c: colIndex(a[1]) };
+      const q = a[3] ? { r: Number(a[4]) - 1, c: colIndex(a[3]) } : p;
+      const rg = { r0: Math.min(p.r, q.r), c0: Math.min(p.c, q.c), r1: Math.max(p.r, q.r), c1: Math.max(p.c, q.c), ref };
+      if (rg.r0 < 0 || rg.r1 >= MAX_ROW || rg.c1 >= MAX_COL) bad.push(ref);
+      else if (rg.r0 >= LIMITS.readRows || rg.c0 >= LIMITS.readCols) outsideRead++; // never read: not given to exceljs
+      else if (rg.r0 !== rg.r1 || rg.c0 !== rg.c1) ranges.push({ ...rg, r1: Math.min(rg.r1, LIMITS.readRows - 1), c1: Math.min(rg.c1, LIMITS.readCols - 1) });
+    }
+    // Overlaps by a sweep over the rows (merges are small and many: never all against all).
+    ranges.sort((x, y) => x.r0 - y.r0 || x.c0 - y.c0);
+    const kept: Rg[] = [];
+    let active: Rg[] = [];
+    let area = 0;
+    for (const rg of ranges) {
+      active = active.filter((k) => k.r1 >= rg.r0);
+      const cells = (rg.r1 - rg.r0 + 1) * (rg.c1 - rg.c0 + 1);
+      if (active.some((k) => rg.c0 <= k.c1 && k.c0 <= rg.c1) || kept.length >= MAX_MERGES || area + cells > MAX_MERGED_CELLS) {
+        bad.push(rg.ref);
+        continue;
       }
+      area += cells;
       kept.push(rg);
-      const norm = `${colLetters(rg.c0)}${rg.r0 + 1}:${colLetters(rg.c1)}${rg.r1 + 1}`;
-      return norm === ref ? tag : setAttr(tag, 'ref', norm);
-    });
-    if (bad.length || cells !== mergeBlock[1]) {
-      xml = xml.replace(mergeBlock[0], () => (kept.length ? mergeBlock[0].replace(mergeBlock[1], () => cells).replace(/count="\d+"/, `count="${kept.length}"`) : ''));
+      active.push(rg);
+    }
+    const rebuilt = kept.map((k) => `<mergeCell ref="${colLetters(k.c0)}${k.r0 + 1}:${colLetters(k.c1)}${k.r1 + 1}"/>`).join('');
+    if (bad.length || outsideRead || kept.some((k) => k.ref !== `${colLetters(k.c0)}${k.r0 + 1}:${colLetters(k.c1)}${k.r1 + 1}`)) {
+      xml = xml.replace(mergeBlock[0], () => (kept.length ? `<mergeCells count="${kept.length}">${rebuilt}</mergeCells>` : ''));
       changed = true;
       if (bad.length) {
         notes.push(
-          `工作表“${sheetName}”的合并单元格 ${bad.slice(0, 3).join('、')}${bad.length > 3 ? ` 等${bad.length}处` : ''} 无效（与其他合并区域重叠、超出工作表范围或地址有误），读取时按未合并处理。`,
+          `工作表“${sheetName}”的合并单元格 ${bad.slice(0, 3).join('、')}${bad.length > 3 ? ` 等${bad.length}处` : ''} 无效（与其他合并区域重叠、超出工作表范围、地址有误或数量过多），读取时按未合并处理。`,
         );
       }
     }
