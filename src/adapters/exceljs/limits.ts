@@ -20,8 +20,9 @@ export const LIMITS = {
   /** Rows and columns read from each sheet (from A1); cells beyond are ignored and reported. */
   readRows: 20000,
   readCols: 300,
-  /** Cells read from one sheet. */
-  sheetCells: 1_000_000,
+  /** Cells read from one sheet, and from the whole workbook (counted in the XML before exceljs parses it). */
+  sheetCells: 100_000,
+  bookCells: 200_000,
   /** Excel's own limit on a cell's text; longer text (a crafted file) is cut and reported. */
   cellChars: 32767,
   /** Characters of a narrative given to audit, and the size of its file (.txt / .docx). */

@@ -154,34 +154,59 @@ interface SheetFix {
 }
 
 /** The per-sheet rewrites (addresses, non-numeric values, empty rows, rows past the read limit, bad merges). */
-export function fixSheetXml(xml: string, sheetName: string): SheetFix {
+/** Cells in an XML fragment (<c …>), counted without a regular expression over the whole text. */
+function countCells(xml: string): number {
+  let n = 0;
+  for (let i = xml.indexOf('<c'); i >= 0; i = xml.indexOf('<c', i + 2)) {
+    const next = xml.charCodeAt(i + 2);
+    if (next === 32 || next === 62 || next === 47 || next === 9 || next === 10 || next === 13) n++;
+  }
+  return n;
+}
+
+/** The cells exceljs may still be given for this workbook (all sheets together). */
+export interface CellBudget {
+  cells: number;
+}
+
+export function fixSheetXml(xml: string, sheetName: string, budget: CellBudget = { cells: LIMITS.bookCells }): SheetFix {
   const notes: string[] = [];
   let changed = false;
   const big = xml.length > 1_000_000;
+  const total = countCells(xml);
+  const overBudget = total > Math.min(budget.cells, LIMITS.sheetCells);
   const missingAddress = /<(?:\w+:)?(?:row|c)(?=[\s>/])(?![^>]*\sr\s*=)[^>]*>/.test(xml);
   const oddValues = /\st="d"/.test(xml) || /<v>[^<]*[^0-9.eE+\-<\s][^<]*<\/v>/.test(xml) || /<v>\s*<\/v>|<v\/>/.test(xml) || /<v>[^<]*[eE]\+?\d{3}/.test(xml);
-  if (big || missingAddress || oddValues) {
+  if (big || overBudget || missingAddress || oddValues) {
     let row = 0;
     let cut: string | undefined;
-    let dropped = 0;
+    let capped: string | undefined;
+    let allowed = Math.min(budget.cells, LIMITS.sheetCells);
     const out = xml.replace(/<sheetData\b[^>]*>([\s\S]*)<\/sheetData>/, (whole, inner: string) => {
       const rows = inner.replace(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g, (rowXml: string, rowAttrs: string, cells: string | undefined) => {
         const r = ROW_R.exec(rowAttrs)?.[1];
         row = r !== undefined ? Number(r) : row + 1;
-        if (cells === undefined || !/<c\b/.test(cells)) {
-          dropped++;
-          return ''; // a row without cells holds nothing to read
-        }
+        if (cells === undefined || !/<c\b/.test(cells)) return ''; // a row without cells holds nothing to read
         if (row > LIMITS.readRows) {
           cut ??= `第${row}行`;
           return '';
         }
-        let col = -1;
-        const fixedCells = cells.replace(/<c\b[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g, (c: string) => {
-          const m = CELL_R.exec(/^<c\b[^>]*>/.exec(c)![0]);
-          col = m ? colIndex(m[1]) : col + 1;
-          return fixCell(c, m ? undefined : `${colLetters(col)}${row}`);
-        });
+        // Bounded work: exceljs is never given more cells than the limits allow (it takes minutes on millions).
+        const n = countCells(cells);
+        if (n > allowed) {
+          capped ??= `第${row}行`;
+          return '';
+        }
+        allowed -= n;
+        let fixedCells = cells;
+        if (missingAddress || oddValues) {
+          let col = -1;
+          fixedCells = cells.replace(/<c\b[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g, (c: string) => {
+            const m = CELL_R.exec(/^<c\b[^>]*>/.exec(c)![0]);
+            col = m ? colIndex(m[1]) : col + 1;
+            return fixCell(c, m ? undefined : `${colLetters(col)}${row}`);
+          });
+        }
         const head = r === undefined ? `<row r="${row}"${rowAttrs.replace(/\sr\s*=\s*("[^"]*"|'[^']*')/, '')}>` : `<row${rowAttrs}>`;
         return head + fixedCells + '</row>';
       });
@@ -191,9 +216,14 @@ export function fixSheetXml(xml: string, sheetName: string): SheetFix {
       xml = out;
       changed = true;
     }
+    budget.cells = Math.max(0, budget.cells - (Math.min(budget.cells, LIMITS.sheetCells) - allowed));
     if (cut) notes.push(`工作表“${sheetName}”在 ${cut} 等处有内容，超出读取范围（前 ${LIMITS.readRows} 行），这些单元格未读取。`);
-    void dropped;
-  }
+    if (capped) {
+      notes.push(
+        `工作表“${sheetName}”从${capped}起未读取：单元格数超过上限（每个工作表 ${LIMITS.sheetCells} 个、整个工作簿 ${LIMITS.bookCells} 个）。请删去与决算公开无关的内容后再试。`,
+      );
+    }
+  } else budget.cells -= total;
   // Merged ranges. exceljs throws on an overlap (Excel "repairs" such a file by dropping them), creates every
   // cell of a merged range (A1:XFD1048576 is 17 billion cells) and compares each merge with all the others.
   // Kept: valid, non-overlapping merges that start inside the read area, clamped to it, at most MAX_MERGES.
@@ -351,12 +381,13 @@ export async function normalisePackage(zip: JSZip): Promise<NormalisedPackage> {
     changed = true;
   }
 
-  // Cell-level rewrites, sheet by sheet.
+  // Cell-level rewrites, sheet by sheet, within one cell budget for the workbook.
+  const budget: CellBudget = { cells: LIMITS.bookCells };
   for (const [tag, part] of partOfSheet) {
     const file = zip.file(part);
     if (!file) continue;
     const name = realNames ? realNames[Number(PLACEHOLDER.exec(attr(tag, 'name') ?? '')?.[1] ?? -1)] ?? '' : attr(tag, 'name') ?? '';
-    const fixed = fixSheetXml(await file.async('string'), name);
+    const fixed = fixSheetXml(await file.async('string'), name, budget);
     notes.push(...fixed.notes);
     if (fixed.changed) put(part, fixed.xml);
   }
