@@ -15,7 +15,7 @@ import type { MarkResult, UnmarkResult } from '../adapters/officejs/markCells';
 import type { SheetSpec } from '../output/sheetSpec';
 import type { NarrativeForm } from '../narrative/types';
 import { NARRATIVE_SHEET } from '../narrative/sheet';
-import { allFields, buildSupplementSheet, readSupplement, SUPPLEMENT_SHEET } from '../supplement/sheet';
+import { allFields, buildSupplementAppendix, buildSupplementSheet, readSupplement, Supplement, SUPPLEMENT_SHEET } from '../supplement/sheet';
 import { buildCheckReport, CheckReport } from './checkView';
 import { supplementStatus, SupplementStatus, SupplementWritten } from './supplementView';
 import { narrativeDoc, NarrativeDoc } from './narrativeView';
@@ -44,6 +44,11 @@ export interface WorkingCopy {
   original: Uint8Array;
   /** The add-in's sheets written so far, in the order first written (updated in place: one copy per file read). */
   sheets: SheetSpec[];
+  /**
+   * Sheets of the original that only receive rows below what they hold (补充信息 the user filled before): their
+   * spec is the union of every appendix written in this session, placed after the original's last row.
+   */
+  appendOnly?: Set<string>;
   /** The copy: original + sheets + charts; absent until a sheet has been added. */
   bytes?: Uint8Array;
   /** The write in progress: writes are applied one after another. */
@@ -168,7 +173,7 @@ export function hasSheet(data: LoadedWorkbook, name: string): boolean {
  * a user's sheet of the same name is refused with a Chinese message), the last sheet activated. In the browser:
  * into the downloadable copy (the original bytes are never modified).
  */
-export async function writeSheets(data: LoadedWorkbook, specs: SheetSpec[], options: { activate?: boolean } = {}): Promise<Written> {
+export async function writeSheets(data: LoadedWorkbook, specs: SheetSpec[], options: { activate?: boolean; appendOnly?: boolean } = {}): Promise<Written> {
   if (!data.copy) {
     const problem = excelApiProblem('1.7', `写入“${specs.map((s) => s.name).join('”“')}”工作表`);
     if (problem) throw new Error(problem);
@@ -178,7 +183,10 @@ export async function writeSheets(data: LoadedWorkbook, specs: SheetSpec[], opti
       Excel.run(async (context) => {
         for (let i = 0; i < specs.length; i++) {
           // A very hidden sheet (statuses) cannot be activated.
-          const report = await writeSheetSpec(context, specs[i], { activate: options.activate !== false && !specs[i].visibility && i === specs.length - 1 });
+          const report = await writeSheetSpec(context, specs[i], {
+            activate: options.activate !== false && !specs[i].visibility && i === specs.length - 1,
+            appendOnly: options.appendOnly,
+          });
           skipped.push(...report.skipped);
         }
       }),
@@ -189,20 +197,36 @@ export async function writeSheets(data: LoadedWorkbook, specs: SheetSpec[], opti
   const copy = data.copy;
   const run = copy.queue.then(async (): Promise<Written> => {
     const sheets = [...copy.sheets];
+    const appendOnly = new Set(copy.appendOnly);
     for (const spec of specs) {
       const i = sheets.findIndex((s) => s.name === spec.name);
-      if (i >= 0) sheets[i] = spec;
-      else sheets.push(spec);
+      // An appendix lies below everything the sheet holds in the copy: it joins the rows written before.
+      if (i >= 0) sheets[i] = options.appendOnly ? withRowsOf(sheets[i], spec) : spec;
+      else {
+        sheets.push(spec);
+        if (options.appendOnly) appendOnly.add(spec.name);
+      }
     }
-    const bytes = await inChinese('生成结果工作簿时出错', () => buildCopy(copy.original, sheets));
+    const bytes = await inChinese('生成结果工作簿时出错', () => buildCopy(copy.original, sheets, appendOnly));
     const { snapshotFromXlsx } = await import(/* webpackChunkName: "exceljs-adapter" */ '../adapters/exceljs/snapshotFromXlsx');
     const loaded = analyse(await snapshotFromXlsx(bytes, copy.name));
     copy.sheets = sheets;
+    copy.appendOnly = appendOnly;
     copy.bytes = bytes;
     return { data: { ...loaded, copy }, skipped: [] };
   });
   copy.queue = run.catch(() => undefined);
   return run;
+}
+
+/** `base` with the non-empty rows of `more` added (an appendix placed below base's rows). */
+function withRowsOf(base: SheetSpec, more: SheetSpec): SheetSpec {
+  const rows = [...base.rows];
+  more.rows.forEach((row, r) => {
+    if (row?.some((c) => c)) rows[r] = row;
+  });
+  for (let i = 0; i < rows.length; i++) rows[i] ||= [];
+  return { ...base, rows, merges: [...(base.merges ?? []), ...(more.merges ?? [])], notes: { ...base.notes, ...more.notes } };
 }
 
 /** The workbook read again after writing, and what the host could not write as specified (Excel, in Chinese). */
@@ -215,7 +239,7 @@ export interface Written {
  * The downloadable copy: the owned sheets are built in a workbook of their own and patched into the user's
  * package (patchPackage), so the user's sheets, charts, images and pivot tables are carried byte for byte.
  */
-async function buildCopy(original: Uint8Array, sheets: SheetSpec[]): Promise<Uint8Array> {
+async function buildCopy(original: Uint8Array, sheets: SheetSpec[], appendOnly: ReadonlySet<string> = new Set()): Promise<Uint8Array> {
   const [{ default: ExcelJS }, { writeSheetSpec, isOwnedSheet, NotOwnedSheetError, OWNED_PREFIX }, { addCharts }, { patchPackage }, { quoteSheet }] = await Promise.all([
     import(/* webpackChunkName: "exceljs-adapter" */ 'exceljs'),
     import(/* webpackChunkName: "exceljs-adapter" */ '../adapters/exceljs/writeSheetSpec'),
@@ -241,7 +265,7 @@ async function buildCopy(original: Uint8Array, sheets: SheetSpec[]): Promise<Uin
   for (const spec of sheets) writeSheetSpec(fresh, spec);
   let bytes: Uint8Array = new Uint8Array((await fresh.xlsx.writeBuffer()) as ArrayBuffer);
   for (const spec of sheets) if (spec.charts?.length) bytes = await addCharts(bytes, spec.name, spec.charts);
-  return patchPackage(original, bytes, { names });
+  return patchPackage(original, bytes, { names, appendRowsTo: new Set(appendOnly) });
 }
 
 export interface ResultWorkbook {
@@ -274,9 +298,23 @@ export function supplementInfo(data: LoadedWorkbook): SupplementStatus {
  */
 export async function addSupplementSheet(data: LoadedWorkbook): Promise<Written & { written: SupplementWritten; status: SupplementStatus }> {
   const existing = readSupplement(data.snapshot, data.accounts);
+  if (keepsExistingSheet(data, existing)) {
+    const appendix = buildSupplementAppendix(data.accounts, existing);
+    const out = appendix ? await writeSheets(data, [appendix.spec], { appendOnly: true }) : { data, skipped: [] };
+    return { ...out, written: { created: false, kept: existing.values.size, added: appendix?.added.length ?? 0 }, status: supplementInfo(out.data) };
+  }
   const spec = buildSupplementSheet(data.accounts, existing);
   const out = await writeSheets(data, [spec]);
   return { ...out, written: { created: !existing.present, kept: existing.values.size }, status: supplementInfo(out.data) };
+}
+
+/**
+ * The workbook has our 补充信息 sheet: it is never rebuilt — what the user typed there (values, formulas, notes,
+ * added rows, formats) stays exactly as it is, and only what it lacks is added below it (as `juesuan init`).
+ * A 补充信息 found under another sheet name is read, and a sheet of that name is built carrying its values.
+ */
+function keepsExistingSheet(data: LoadedWorkbook, existing: Supplement): boolean {
+  return existing.present && existing.sheetName === SUPPLEMENT_SHEET;
 }
 
 /** 从上年决算导入: what was done, or why last year's workbook was refused. */
@@ -303,11 +341,27 @@ export async function importPriorWorkbook(data: LoadedWorkbook, file: File, o: {
   );
   if (result.refused) return { refused: result.refused };
   const existing = readSupplement(data.snapshot, data.accounts);
-  if (o.overwrite) for (const v of result.values) existing.values.delete(v.key);
-  const kept = result.values.filter((v) => existing.values.has(v.key)).length;
+  const warnings = [...result.warnings];
+  let out: Written;
+  let kept: number;
+  if (keepsExistingSheet(data, existing)) {
+    // Typed cells are never rewritten, even with 覆盖: the user clears them to take the imported numbers.
+    kept = result.values.filter((v) => existing.typed.has(v.key)).length;
+    if (o.overwrite && kept) warnings.push(`已填写的 ${kept} 项上年数保留原样（决算助手不改动已填写的单元格）；如需改用导入的数，请先清空这些单元格再导入。`);
+    const appendix = buildSupplementAppendix(data.accounts, existing, result.values);
+    out = appendix ? await writeSheets(data, [appendix.spec], { appendOnly: true }) : { data, skipped: [] };
+  } else {
+    if (o.overwrite) {
+      for (const v of result.values) {
+        existing.typed.delete(v.key);
+        existing.values.delete(v.key);
+      }
+    }
+    kept = result.values.filter((v) => existing.typed.has(v.key)).length;
+    out = await writeSheets(data, [buildSupplementSheet(data.accounts, existing, result.values)]);
+  }
   const owed = reasonsOwed(computeFacts(data.accounts, withFilled(existing, result.values))).map((r) => `${r.label}：${r.why}`);
-  const out = await writeSheets(data, [buildSupplementSheet(data.accounts, existing, result.values)]);
-  return { ...out, filled: result.values.length - kept, kept, warnings: result.warnings, owed, status: supplementInfo(out.data) };
+  return { ...out, filled: result.values.length - kept, kept, warnings, owed, status: supplementInfo(out.data) };
 }
 
 // ───────────────────────────── 生成说明 ─────────────────────────────

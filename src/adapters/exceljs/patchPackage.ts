@@ -319,6 +319,15 @@ function rewriteCells(sheetXml: string, strings: string[], mapStyle: (i: number,
   return xml;
 }
 
+/** A <row> moved down by `by` rows: its r, its cells' r and shared-formula ranges (our rows refer to no own cell). */
+function shiftRow(rowXml: string, by: number): string {
+  const cellRef = (ref: string) => ref.replace(/([A-Z]+)(\d+)/g, (_m, col: string, row: string) => `${col}${Number(row) + by}`);
+  return rowXml
+    .replace(/^<row\b[^>]*>/, (tag) => setAttr(tag, 'r', String(Number(attr(tag, 'r') ?? 0) + by)))
+    .replace(/<c\b[^>]*?\/?>/g, (tag) => (attr(tag, 'r') ? setAttr(tag, 'r', cellRef(attr(tag, 'r')!)) : tag))
+    .replace(/<f\b[^>]*?\/?>/g, (tag) => (attr(tag, 'ref') ? setAttr(tag, 'ref', cellRef(attr(tag, 'ref')!)) : tag));
+}
+
 function lastRowNumber(sheetXml: string): number {
   let last = 0;
   for (const m of sheetXml.matchAll(/<(?:\w+:)?row\b[^>]*>/g)) last = Math.max(last, Number(attr(m[0], 'r') ?? 0));
@@ -487,8 +496,12 @@ export async function patchPackage(original: Uint8Array, freshBytes: Uint8Array,
       const sheetXml = (await text(zip, existing.part)) ?? '';
       const rowsXml = /<sheetData\b[^>]*>([\s\S]*?)<\/sheetData>/.exec(transform(freshXml))?.[1] ?? '';
       const last = lastRowNumber(sheetXml);
-      const rows = [...rowsXml.matchAll(/<row\b[^>]*>[\s\S]*?<\/row>|<row\b[^>]*\/>/g)].map((m) => m[0]).filter((r) => Number(attr(r, 'r')) > last);
-      if (!rows.length) continue;
+      const fresh = [...rowsXml.matchAll(/<row\b[^>]*>[\s\S]*?<\/row>|<row\b[^>]*\/>/g)].map((m) => m[0]).filter((r) => /<c\b/.test(r));
+      if (!fresh.length) continue;
+      // Rows that would land on or above the sheet's last row (formatted empty rows count) move down below it,
+      // one empty row between: nothing existing is ever overwritten.
+      const first = Math.min(...fresh.map((r) => Number(attr(r, 'r') ?? 0)));
+      const rows = first > last ? fresh : fresh.map((r) => shiftRow(r, last + 2 - first));
       const p = /<((?:\w+:)?)worksheet\b/.exec(sheetXml)?.[1] ?? '';
       const rowsP = p ? rows.map((r) => r.replace(/<(\/?)(row|c|v|f|is|t|r|rPr)\b/g, `<$1${p}$2`)) : rows;
       let patched = sheetXml;

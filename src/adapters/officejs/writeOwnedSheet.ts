@@ -22,6 +22,7 @@
  */
 
 import { describeOfficeError } from './errors';
+import { ContentDigest, formatDigest, parseDigest } from '../../output/contentDigest';
 
 export const WRITE_SYNC_COUNT = 2;
 
@@ -29,6 +30,11 @@ export const WRITE_SYNC_COUNT = 2;
 export const OWNED_NAME_PREFIX = '决算助手_owned';
 
 const OWNED_NAME_COMMENT = '决算助手：标记此工作表由加载项生成，可被加载项覆盖。请勿删除或修改。';
+
+/** The marker's comment, carrying the fingerprint of what was written (contentDigest.ts) when known. */
+export function markerComment(digest?: ContentDigest): string {
+  return digest ? `${OWNED_NAME_COMMENT}内容摘要 ${formatDigest(digest)}` : OWNED_NAME_COMMENT;
+}
 
 export type OwnedCell = string | number | null;
 
@@ -120,6 +126,13 @@ export interface OwnershipCheck {
   lastMarker: number;
   /** Markers whose sheet is gone (#REF!): deleted in the write batch. */
   stale: string[];
+  /** The existing sheet's marker (name) and the fingerprint of what was last written there, when recorded. */
+  marker?: string;
+  digest?: ContentDigest;
+  /** Every sheet name in the workbook (to choose a free one). */
+  sheetNames: string[];
+  /** Every owned sheet (lower-case name) → its marker and recorded fingerprint. */
+  owned: Map<string, { sheet: string; marker: string; digest?: ContentDigest }>;
 }
 
 /**
@@ -130,7 +143,7 @@ export async function checkOwnership(context: Excel.RequestContext, sheetName: s
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name');
   const names = context.workbook.names;
-  names.load('items/name, items/type, items/value');
+  names.load('items/name, items/type, items/value, items/comment');
   try {
     await context.sync();
   } catch (e) {
@@ -138,7 +151,7 @@ export async function checkOwnership(context: Excel.RequestContext, sheetName: s
   }
   const key = sheetName.toLowerCase();
   const existing = worksheets.items.find((s) => s.name.toLowerCase() === key);
-  const owned = new Set<string>();
+  const owned = new Map<string, { name: string; comment: string }>();
   const stale: string[] = [];
   let lastMarker = 0;
   for (const item of names.items) {
@@ -146,7 +159,7 @@ export async function checkOwnership(context: Excel.RequestContext, sheetName: s
     const m = /_(\d+)$/.exec(item.name);
     if (m) lastMarker = Math.max(lastMarker, parseInt(m[1], 10));
     const sheet = item.type === 'Range' ? markerSheet(item.value) : null;
-    if (sheet) owned.add(sheet.toLowerCase());
+    if (sheet) owned.set(sheet.toLowerCase(), { name: item.name, comment: typeof item.comment === 'string' ? item.comment : '' });
     else stale.push(item.name);
   }
   if (existing && !owned.has(key)) {
@@ -154,7 +167,21 @@ export async function checkOwnership(context: Excel.RequestContext, sheetName: s
       `工作表“${existing.name}”已存在，且不是决算助手生成的工作表。为保护原始数据，决算助手不会改写它；请换一个名称，或先将该工作表改名。`,
     );
   }
-  return { existing: existing ? existing.name : null, lastMarker, stale };
+  const marker = existing ? owned.get(key) : undefined;
+  const ownedSheets = new Map<string, { sheet: string; marker: string; digest?: ContentDigest }>();
+  for (const ws of worksheets.items) {
+    const m = owned.get(ws.name.toLowerCase());
+    if (m) ownedSheets.set(ws.name.toLowerCase(), { sheet: ws.name, marker: m.name, digest: parseDigest(m.comment) });
+  }
+  return {
+    existing: existing ? existing.name : null,
+    lastMarker,
+    stale,
+    marker: marker?.name,
+    digest: parseDigest(marker?.comment),
+    sheetNames: worksheets.items.map((s) => s.name),
+    owned: ownedSheets,
+  };
 }
 
 /**
@@ -165,6 +192,7 @@ export function openOwnedSheet(
   context: Excel.RequestContext,
   sheetName: string,
   ownership: OwnershipCheck,
+  digest?: ContentDigest,
 ): { sheet: Excel.Worksheet; existed: boolean } {
   const worksheets = context.workbook.worksheets;
   const names = context.workbook.names;
@@ -172,9 +200,10 @@ export function openOwnedSheet(
   if (ownership.existing !== null) {
     sheet = worksheets.getItem(ownership.existing);
     sheet.getRange().clear();
+    if (ownership.marker) names.getItem(ownership.marker).comment = markerComment(digest);
   } else {
     sheet = worksheets.add(sheetName);
-    names.add(`${OWNED_NAME_PREFIX}_${ownership.lastMarker + 1}`, sheet.getRange('A1'), OWNED_NAME_COMMENT);
+    names.add(`${OWNED_NAME_PREFIX}_${ownership.lastMarker + 1}`, sheet.getRange('A1'), markerComment(digest));
   }
   for (const name of ownership.stale) names.getItem(name).delete();
   return { sheet, existed: ownership.existing !== null };
