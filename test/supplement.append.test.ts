@@ -255,3 +255,44 @@ describe('in Excel through the task pane engine: refresh, import and regenerate 
     expect(second.data!.accounts.tables.map((t) => t.sheet)).toEqual(first.data!.accounts.tables.map((t) => t.sheet));
   });
 });
+
+describe('browser page: a generated sheet the user changed is kept, the new one written beside it', () => {
+  test('决算说明 edited in Excel after `juesuan generate`: the copy keeps it and adds 决算说明（2）; unchanged: replaced in place', async () => {
+    const JSZip = (await import('jszip')).default;
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-beside-'));
+    const input = path.join(tmp, '表.xlsx');
+    fs.copyFileSync(FIXTURE, input);
+    expect(await main(['generate', input], { out: () => undefined, err: () => undefined })).toBe(0);
+    const ours = fs.readFileSync(path.join(tmp, '表_决算助手.xlsx'));
+    // The marker records what was written (Excel shows the comment in the Name Manager).
+    const zip = await JSZip.loadAsync(ours);
+    const wbXml = await zip.file('xl/workbook.xml')!.async('string');
+    expect(wbXml).toMatch(/<definedName name="决算助手_owned_\d+" comment="[^"]*内容摘要 \d+x\d+:[0-9a-z]+"/);
+
+    const unchanged = await engine.loadFromBytes(new Uint8Array(ours), '表_决算助手.xlsx');
+    const same = await engine.generateNarrative(unchanged, 'sichuan');
+    expect(same.skipped).toEqual([]);
+    expect(same.data!.snapshot.sheets.map((x) => x.name)).not.toContain('决算说明（2）');
+    const rates = await engine.writeRatesSheet(unchanged); // formulas, numbers, percentages: unchanged too
+    expect(rates.skipped).toEqual([]);
+    expect(rates.data.snapshot.sheets.map((x) => x.name)).not.toContain('执行率汇总（2）');
+
+    const rid = /<sheet [^>]*name="决算说明"[^>]*r:id="(\w+)"/.exec(wbXml)![1];
+    const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+    const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)![1];
+    const part = `xl/${target.replace(/^\/?xl\//, '')}`;
+    const xml = await zip.file(part)!.async('string');
+    zip.file(part, xml.replace(/<t xml:space="preserve">|<t>/, (m) => `${m}我改过：`));
+    const edited = await zip.generateAsync({ type: 'uint8array' });
+    const data = await engine.loadFromBytes(edited, '表_决算助手.xlsx');
+    const before = data.snapshot.sheets.find((x) => x.name === '决算说明')!;
+    const out = await engine.generateNarrative(data, 'sichuan');
+    expect(out.skipped).toEqual(['“决算说明”工作表在上次生成后被修改过，为保留您的修改，没有替换它；新生成的内容写入了结果工作簿的“决算说明（2）”工作表。']);
+    const after = out.data!.snapshot;
+    expect(after.sheets.find((x) => x.name === '决算说明')!.cells).toEqual(before.cells);
+    expect(after.sheets.find((x) => x.name === '决算说明（2）')!.cells[0]).toEqual(same.data!.snapshot.sheets.find((x) => x.name === '决算说明')!.cells[0]);
+    // Again in the same session: the same sheet beside it, no third one.
+    const again = await engine.generateNarrative(out.data!, 'shanghai');
+    expect(again.data!.snapshot.sheets.map((x) => x.name).filter((n) => n.startsWith('决算说明'))).toEqual(['决算说明', '决算说明（2）']);
+  });
+});

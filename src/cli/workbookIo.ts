@@ -13,15 +13,13 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import { loadExcelJs, snapshotFromExcelJs, WorkbookReadError } from '../adapters/exceljs/snapshotFromXlsx';
-import { isOwnedSheet, NotOwnedSheetError, OWNED_PREFIX, writeSheetSpec } from '../adapters/exceljs/writeSheetSpec';
-import { definedNamesOf, DefinedNameEdit, patchPackage, workbookPart } from '../adapters/exceljs/patchPackage';
+import { isOwnedSheet, NotOwnedSheetError, ownerMarkerEdits, writeSheetSpec } from '../adapters/exceljs/writeSheetSpec';
+import { definedNamesOf, DefinedNameEdit, patchPackage, workbookXmlOf } from '../adapters/exceljs/patchPackage';
 import { readAccounts } from '../model/readAccounts';
 import { Accounts } from '../model/types';
 import { SheetSpec } from '../output/sheetSpec';
-import { quoteSheet } from '../snapshot/address';
 import { WorkbookSnapshot } from '../snapshot/types';
 import { encodeMark, OwnerMark, readMark, sheetDigest, SIGNATURE_NAME } from './ownerMarker';
 
@@ -52,13 +50,7 @@ export async function loadForWriting(file: string): Promise<LoadedWorkbook> {
   const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   const wb = await loadExcelJs(bytes, path.basename(file));
   const snapshot = snapshotFromExcelJs(wb, path.basename(file));
-  let workbookXml = '';
-  try {
-    const zip = await JSZip.loadAsync(bytes);
-    workbookXml = (await zip.file(await workbookPart(zip))?.async('string')) ?? '';
-  } catch {
-    workbookXml = '';
-  }
+  const workbookXml = await workbookXmlOf(bytes);
   return { file, bytes, wb, snapshot, accounts: readAccounts(snapshot), mark: readMark(workbookXml), workbookXml };
 }
 
@@ -175,19 +167,11 @@ export async function writeOwnedSheets(
   const fresh = new ExcelJS.Workbook();
   const mark: OwnerMark = { sheets: {} };
   if (loaded.mark) Object.assign(mark.sheets, loaded.mark.sheets);
-  const names: DefinedNameEdit[] = [];
-  const existingNames = definedNamesOf(loaded.workbookXml);
-  let nextOwned = existingNames.filter((d) => d.name.startsWith(OWNED_PREFIX)).length + 1;
   for (const w of writes) {
     const ws = writeSheetSpec(fresh, w.spec);
     mark.sheets[w.spec.name] = w.userEditable ? '' : sheetDigest(ws);
-    if (!isOwnedSheet(loaded.wb, w.spec.name)) {
-      const taken = new Set(existingNames.map((d) => d.name.toLowerCase()));
-      let n = `${OWNED_PREFIX}_${nextOwned++}`;
-      while (taken.has(n.toLowerCase())) n = `${OWNED_PREFIX}_${nextOwned++}`;
-      names.push({ name: n, value: `${quoteSheet(w.spec.name)}!$A$1` });
-    }
   }
+  const names: DefinedNameEdit[] = ownerMarkerEdits(definedNamesOf(loaded.workbookXml), writes);
   for (const s of Object.keys(mark.sheets)) if (!loaded.wb.getWorksheet(s) && !writes.some((w) => w.spec.name === s)) delete mark.sheets[s];
   names.push({ name: SIGNATURE_NAME, value: encodeMark(mark), hidden: true });
   let freshBytes: Uint8Array = new Uint8Array((await fresh.xlsx.writeBuffer()) as ArrayBuffer);

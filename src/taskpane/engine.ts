@@ -49,6 +49,10 @@ export interface WorkingCopy {
    * spec is the union of every appendix written in this session, placed after the original's last row.
    */
   appendOnly?: Set<string>;
+  /** The uploaded workbook as read (to tell whether the user changed a sheet of ours since it was written). */
+  originalSnapshot?: WorkbookSnapshot;
+  /** Sheets of ours the user had changed → the sheet the new content goes to instead ("决算说明（2）"). */
+  renamed?: Map<string, string>;
   /** The copy: original + sheets + charts; absent until a sheet has been added. */
   bytes?: Uint8Array;
   /** The write in progress: writes are applied one after another. */
@@ -69,7 +73,7 @@ export async function loadFromBytes(data: ArrayBuffer | Uint8Array, source: stri
   // Our own copy of the bytes: the caller's buffer may be reused, and the original must stay as chosen.
   const original = data instanceof Uint8Array ? data.slice() : new Uint8Array(data.slice(0));
   const loaded = analyse(await snapshotFromXlsx(original, source));
-  return { ...loaded, copy: { name: source, original, sheets: [], queue: Promise.resolve() } };
+  return { ...loaded, copy: { name: source, original, originalSnapshot: loaded.snapshot, sheets: [], queue: Promise.resolve() } };
 }
 
 export async function loadFromFile(file: File): Promise<LoadedWorkbook> {
@@ -198,7 +202,9 @@ export async function writeSheets(data: LoadedWorkbook, specs: SheetSpec[], opti
   const run = copy.queue.then(async (): Promise<Written> => {
     const sheets = [...copy.sheets];
     const appendOnly = new Set(copy.appendOnly);
-    for (const spec of specs) {
+    const skipped: string[] = [];
+    for (const given of specs) {
+      const spec = options.appendOnly ? given : await besideChangedSheet(copy, given, skipped);
       const i = sheets.findIndex((s) => s.name === spec.name);
       // An appendix lies below everything the sheet holds in the copy: it joins the rows written before.
       if (i >= 0) sheets[i] = options.appendOnly ? withRowsOf(sheets[i], spec) : spec;
@@ -213,10 +219,32 @@ export async function writeSheets(data: LoadedWorkbook, specs: SheetSpec[], opti
     copy.sheets = sheets;
     copy.appendOnly = appendOnly;
     copy.bytes = bytes;
-    return { data: { ...loaded, copy }, skipped: [] };
+    return { data: { ...loaded, copy }, skipped };
   });
   copy.queue = run.catch(() => undefined);
   return run;
+}
+
+/**
+ * Browser copy: a sheet of ours in the uploaded workbook that the user changed since the add-in wrote it (its marker's
+ * fingerprint no longer matches) is kept; the spec goes into "决算说明（2）" beside it, as in Excel, and is said.
+ */
+async function besideChangedSheet(copy: WorkingCopy, spec: SheetSpec, skipped: string[]): Promise<SheetSpec> {
+  const renamed = copy.renamed?.get(spec.name);
+  if (renamed) return { ...spec, name: renamed };
+  const sheet = copy.originalSnapshot?.sheets.find((x) => x.name === spec.name);
+  if (!sheet || copy.sheets.some((x) => x.name === spec.name)) return spec;
+  const [{ definedNamesOf, workbookXmlOf }, { freeSheetName, isMarkerName, markerSheet, parseDigest, sheetChangedSince }] = await Promise.all([
+    import(/* webpackChunkName: "exceljs-adapter" */ '../adapters/exceljs/patchPackage'),
+    import('../output/ownedMarker'),
+  ]);
+  const marker = definedNamesOf(await workbookXmlOf(copy.original)).find((d) => isMarkerName(d.name) && markerSheet(d.value) === spec.name);
+  const digest = parseDigest(marker?.comment);
+  if (!digest || !sheetChangedSince(sheet, digest)) return spec;
+  const name = freeSheetName(spec.name, [...copy.originalSnapshot!.sheets.map((x) => x.name), ...copy.sheets.map((x) => x.name)]);
+  (copy.renamed ??= new Map()).set(spec.name, name);
+  skipped.push(`“${spec.name}”工作表在上次生成后被修改过，为保留您的修改，没有替换它；新生成的内容写入了结果工作簿的“${name}”工作表。`);
+  return { ...spec, name };
 }
 
 /** `base` with the non-empty rows of `more` added (an appendix placed below base's rows). */
@@ -240,24 +268,16 @@ export interface Written {
  * package (patchPackage), so the user's sheets, charts, images and pivot tables are carried byte for byte.
  */
 async function buildCopy(original: Uint8Array, sheets: SheetSpec[], appendOnly: ReadonlySet<string> = new Set()): Promise<Uint8Array> {
-  const [{ default: ExcelJS }, { writeSheetSpec, isOwnedSheet, NotOwnedSheetError, OWNED_PREFIX }, { addCharts }, { patchPackage }, { quoteSheet }] = await Promise.all([
+  const [{ default: ExcelJS }, { writeSheetSpec, isOwnedSheet, NotOwnedSheetError, ownerMarkerEdits }, { addCharts }, { patchPackage, definedNamesOf, workbookXmlOf }] = await Promise.all([
     import(/* webpackChunkName: "exceljs-adapter" */ 'exceljs'),
     import(/* webpackChunkName: "exceljs-adapter" */ '../adapters/exceljs/writeSheetSpec'),
     import(/* webpackChunkName: "exceljs-adapter" */ '../adapters/exceljs/charts'),
     import(/* webpackChunkName: "exceljs-adapter" */ '../adapters/exceljs/patchPackage'),
-    import('../snapshot/address'),
   ]);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(original.slice().buffer as ArrayBuffer);
-  const names: { name: string; value: string }[] = [];
-  const taken = new Set(((wb.definedNames as unknown as { model: { name: string }[] }).model || []).map((d) => d.name.toLowerCase()));
-  let n = 1;
   for (const spec of sheets) {
-    if (!wb.getWorksheet(spec.name)) {
-      while (taken.has(`${OWNED_PREFIX}_${n}`.toLowerCase())) n++;
-      taken.add(`${OWNED_PREFIX}_${n}`.toLowerCase());
-      names.push({ name: `${OWNED_PREFIX}_${n}`, value: `${quoteSheet(spec.name)}!$A$1` });
-    } else if (!isOwnedSheet(wb, spec.name)) {
+    if (wb.getWorksheet(spec.name) && !isOwnedSheet(wb, spec.name)) {
       throw new NotOwnedSheetError(`工作簿中已有名为“${spec.name}”的工作表，且不是决算助手生成的，为免覆盖您的数据，未写入。请改名后重试。`);
     }
   }
@@ -265,6 +285,10 @@ async function buildCopy(original: Uint8Array, sheets: SheetSpec[], appendOnly: 
   for (const spec of sheets) writeSheetSpec(fresh, spec);
   let bytes: Uint8Array = new Uint8Array((await fresh.xlsx.writeBuffer()) as ArrayBuffer);
   for (const spec of sheets) if (spec.charts?.length) bytes = await addCharts(bytes, spec.name, spec.charts);
+  const names = ownerMarkerEdits(
+    definedNamesOf(await workbookXmlOf(original)),
+    sheets.map((spec) => ({ spec, appendOnly: appendOnly.has(spec.name), userEditable: spec.name === SUPPLEMENT_SHEET })),
+  );
   return patchPackage(original, bytes, { names, appendRowsTo: new Set(appendOnly) });
 }
 

@@ -31,6 +31,8 @@ export interface DefinedNameEdit {
   /** The formula text (a reference or a "string" constant). */
   value: string;
   hidden?: boolean;
+  /** The name's comment (Excel shows it in the Name Manager; owned-sheet markers keep their fingerprint here). */
+  comment?: string;
 }
 
 export interface PatchOptions {
@@ -132,12 +134,21 @@ export async function listSheets(zip: JSZip, wbPath?: string): Promise<SheetEntr
 }
 
 /** Defined names of workbook.xml: name → formula text (unescaped). */
-export function definedNamesOf(workbookXml: string): { name: string; value: string; localSheetId?: string }[] {
-  return [...workbookXml.matchAll(/<((?:\w+:)?)definedName\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1definedName>)/g)].map((m) => ({
-    name: attr(m[0], 'name') ?? '',
-    value: unescapeXml(m[3] ?? ''),
-    localSheetId: attr(m[0], 'localSheetId'),
-  }));
+/** The workbook.xml of a package ('' when it cannot be read: the caller's own checks report the damage). */
+export async function workbookXmlOf(bytes: Uint8Array): Promise<string> {
+  try {
+    const zip = await JSZip.loadAsync(bytes);
+    return (await zip.file(await workbookPart(zip))?.async('string')) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+export function definedNamesOf(workbookXml: string): { name: string; value: string; localSheetId?: string; comment?: string }[] {
+  return [...workbookXml.matchAll(/<((?:\w+:)?)definedName\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1definedName>)/g)].map((m) => {
+    const open = /^<[^>]*>/.exec(m[0])?.[0] ?? m[0];
+    return { name: attr(open, 'name') ?? '', value: unescapeXml(m[3] ?? ''), localSheetId: attr(open, 'localSheetId'), comment: attr(open, 'comment') };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------- styles
@@ -552,7 +563,8 @@ export async function patchPackage(original: Uint8Array, freshBytes: Uint8Array,
   for (const n of o.names ?? []) {
     const re = new RegExp(`<(${wbPrefix})definedName\\b[^>]*\\bname="${escapeXml(n.name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*?(?:/>|>[\\s\\S]*?</${wbPrefix}definedName>)`, 'i');
     wbXml = wbXml.replace(re, '');
-    const el = `<${wbPrefix}definedName name="${escapeXml(n.name)}"${n.hidden ? ' hidden="1"' : ''}>${escapeXml(n.value)}</${wbPrefix}definedName>`;
+    const comment = n.comment ? ` comment="${escapeXml(n.comment)}"` : '';
+    const el = `<${wbPrefix}definedName name="${escapeXml(n.name)}"${comment}${n.hidden ? ' hidden="1"' : ''}>${escapeXml(n.value)}</${wbPrefix}definedName>`;
     if (new RegExp(`</${wbPrefix}definedNames>`).test(wbXml)) wbXml = wbXml.replace(new RegExp(`</${wbPrefix}definedNames>`), (m) => `${el}${m}`);
     else if (new RegExp(`<${wbPrefix}definedNames\\s*/>`).test(wbXml)) wbXml = wbXml.replace(new RegExp(`<${wbPrefix}definedNames\\s*/>`), () => `<${wbPrefix}definedNames>${el}</${wbPrefix}definedNames>`);
     else wbXml = wbXml.replace(new RegExp(`(</${wbPrefix}sheets>)`), (m) => `${m}<${wbPrefix}definedNames>${el}</${wbPrefix}definedNames>`);

@@ -22,19 +22,11 @@
  */
 
 import { describeOfficeError } from './errors';
-import { ContentDigest, formatDigest, parseDigest } from '../../output/contentDigest';
+import { ContentDigest, isMarkerName, markerComment, markerSheet, OWNED_NAME_PREFIX, parseDigest } from '../../output/ownedMarker';
 
 export const WRITE_SYNC_COUNT = 2;
 
-/** Prefix of the workbook names that mark sheets owned by the add-in. */
-export const OWNED_NAME_PREFIX = '决算助手_owned';
-
-const OWNED_NAME_COMMENT = '决算助手：标记此工作表由加载项生成，可被加载项覆盖。请勿删除或修改。';
-
-/** The marker's comment, carrying the fingerprint of what was written (contentDigest.ts) when known. */
-export function markerComment(digest?: ContentDigest): string {
-  return digest ? `${OWNED_NAME_COMMENT}内容摘要 ${formatDigest(digest)}` : OWNED_NAME_COMMENT;
-}
+export { OWNED_NAME_PREFIX, markerSheet };
 
 export type OwnedCell = string | number | null;
 
@@ -63,22 +55,6 @@ export function sheetNameProblem(name: string): string | null {
   if (name.startsWith("'") || name.endsWith("'")) return `工作表名称“${name}”不能以单引号开头或结尾。`;
   if (name.toLowerCase() === 'history') return '“History”是 Excel 的保留名称，不能用作工作表名称。';
   return null;
-}
-
-/** The sheet a marker's value ("Sheet1!$A$1", "'My sheet'!$A$1", possibly "=…") refers to, or null. */
-export function markerSheet(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
-  const v = value.startsWith('=') ? value.slice(1) : value;
-  const i = v.lastIndexOf('!');
-  if (i <= 0) return null;
-  let sheet = v.slice(0, i);
-  if (sheet.startsWith("'") && sheet.endsWith("'") && sheet.length >= 2) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  if (sheet.includes('#REF')) return null;
-  return sheet;
-}
-
-function isMarkerName(name: string): boolean {
-  return name.toLowerCase().startsWith(OWNED_NAME_PREFIX.toLowerCase());
 }
 
 export async function writeOwnedSheet(

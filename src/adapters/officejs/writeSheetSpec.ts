@@ -8,7 +8,7 @@
  * elsewhere that point at it — 执行率汇总 → 补充信息 — keep working).
  *
  * Exactly WRITE_SPEC_SYNC_COUNT (3) context.sync() calls, whatever the size of the sheet — one more when our
- * sheet exists and its marker records what was written last (contentDigest.ts):
+ * sheet exists and its marker records what was written last (output/ownedMarker.ts):
  *  sync 1  worksheets and workbook names → does the sheet exist, is it ours? (refusal happens here)
  *  sync 1b the cells within the recorded extent and the used range → did the user change the sheet since? If so
  *          it is kept as it is and the spec goes into a new sheet ("决算说明（2）"), said in `skipped`.
@@ -49,7 +49,7 @@ import { CellRange } from '../../snapshot/types';
 import { describeOfficeError } from './errors';
 import { excelApiSupported } from './requirements';
 import { checkOwnership, openOwnedSheet, OwnershipCheck, sheetNameProblem } from './writeOwnedSheet';
-import { ContentDigest, DigestCell, digestCells, digestSpec } from '../../output/contentDigest';
+import { ContentDigest, DigestCell, digestCells, digestSpec, freeSheetName } from '../../output/ownedMarker';
 
 export const WRITE_SPEC_SYNC_COUNT = 3;
 
@@ -643,12 +643,3 @@ function latestVariant(name: string, ownership: OwnershipCheck): { sheet: string
   return best?.v;
 }
 
-/** "决算说明（2）", "决算说明（3）" …: the first name not taken (Excel's 31-character limit kept). */
-export function freeSheetName(name: string, taken: string[]): string {
-  const used = new Set(taken.map((t) => t.toLowerCase()));
-  for (let n = 2; ; n++) {
-    const suffix = `（${n}）`;
-    const candidate = `${name.slice(0, 31 - suffix.length)}${suffix}`;
-    if (!used.has(candidate.toLowerCase())) return candidate;
-  }
-}
