@@ -37,6 +37,18 @@ beforeAll(async () => {
   expect(prior.values.length).toBeGreaterThan(20);
 }, 120_000);
 
+/** The fixture's sheets, values only, open in the fake Excel. */
+async function fixtureInFakeExcel(): Promise<FakeContext> {
+  const snapshot = await snapshotFromXlsx(new Uint8Array(fs.readFileSync(FIXTURE)), 'yuquan2021-sichuan.xlsx');
+  return fakeExcel(
+    snapshot.sheets.map((sh) => {
+      const cells: Record<string, string | number | boolean> = {};
+      sh.cells.forEach((row, r) => row?.forEach((c, col) => c && c.v !== null && !isCellError(c.v) && (cells[a1(r, col)] = c.v)));
+      return { name: sh.name, cells };
+    }),
+  );
+}
+
 /** Every cell of a fake sheet, deep-copied (value, formula, number format, fill, font, runs). */
 function cellsOf(sheet: FakeSheetModel): Map<string, string> {
   return new Map([...sheet.cells].filter(([, c]) => sheet.hasValue(c) || c.fill || c.format).map(([k, c]) => [k, JSON.stringify(c)]));
@@ -52,14 +64,7 @@ describe('Excel: 补充信息 is appended to, never rewritten (writeSheetSpec ap
   let sheet: FakeSheetModel;
 
   beforeEach(async () => {
-    const snapshot = await snapshotFromXlsx(new Uint8Array(fs.readFileSync(FIXTURE)), 'yuquan2021-sichuan.xlsx');
-    ctx = fakeExcel(
-      snapshot.sheets.map((s) => {
-        const cells: Record<string, string | number | boolean> = {};
-        s.cells.forEach((row, r) => row?.forEach((c, col) => c && c.v !== null && !isCellError(c.v) && (cells[a1(r, col)] = c.v)));
-        return { name: s.name, cells };
-      }),
-    );
+    ctx = await fixtureInFakeExcel();
     await writeSheetSpec(ctx.asExcel(), buildSupplementSheet(accounts));
     sheet = ctx.model.sheet(SUPPLEMENT_SHEET)!;
   });
@@ -206,14 +211,7 @@ describe('in Excel through the task pane engine: refresh, import and regenerate 
   const g = globalThis as unknown as { Excel?: unknown };
 
   beforeAll(async () => {
-    const snapshot = await snapshotFromXlsx(new Uint8Array(fs.readFileSync(FIXTURE)), 'yuquan2021-sichuan.xlsx');
-    ctx = fakeExcel(
-      snapshot.sheets.map((sh) => {
-        const cells: Record<string, string | number | boolean> = {};
-        sh.cells.forEach((row, r) => row?.forEach((c, col) => c && c.v !== null && !isCellError(c.v) && (cells[a1(r, col)] = c.v)));
-        return { name: sh.name, cells };
-      }),
-    );
+    ctx = await fixtureInFakeExcel();
     g.Excel = { run: <T>(f: (c: Excel.RequestContext) => Promise<T>) => f(ctx.asExcel()) };
   });
   afterAll(() => {

@@ -14,6 +14,7 @@
  */
 import { SheetSpec } from './sheetSpec';
 import { SheetSnapshot } from '../snapshot/types';
+import { hash53 } from './hash';
 
 /** Prefix of the workbook names that mark sheets owned by the add-in. */
 export const OWNED_NAME_PREFIX = '决算助手_owned';
@@ -53,20 +54,6 @@ export interface ContentDigest {
   rows: number;
   cols: number;
   hash: string;
-}
-
-/** cyrb53: a fast 53-bit string hash (no security needed: it detects edits, it does not authenticate). */
-function hash53(s: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
 function token(v: DigestCell['value']): string | null {
