@@ -108,6 +108,9 @@ export interface OutputChoice {
   /** One line for the user when the choice is not the obvious one. */
   note?: string;
   inPlace: boolean;
+  /** The target must not exist when written (a new file): if another run took the name meanwhile, `retry` gives another. */
+  exclusive?: boolean;
+  retry?: () => Promise<string>;
 }
 
 /**
@@ -120,7 +123,8 @@ export async function chooseOutput(loaded: LoadedWorkbook, explicit: string | un
     if ((await realPath(explicit)) === (await realPath(loaded.file))) {
       throw new WorkbookReadError(`-o 指定的输出文件就是输入文件“${loaded.file}”，为免覆盖您的工作簿，未写入。请换一个输出文件名（或不加 -o）。`);
     }
-    return { target: explicit, inPlace: false };
+    await assertReplaceable(explicit, '-o 指定的输出文件');
+    return { target: explicit, inPlace: false, exclusive: !(await exists(explicit)) };
   }
   const { dir, name } = path.parse(loaded.file);
   if (writtenByUs(loaded)) {
@@ -134,14 +138,46 @@ export async function chooseOutput(loaded: LoadedWorkbook, explicit: string | un
     };
   }
   const base = path.join(dir, `${name}_决算助手.xlsx`);
-  if (!(await exists(base))) return { target: base, inPlace: false };
-  let target = path.join(dir, `${name}_决算助手_${stamp()}.xlsx`);
-  for (let i = 2; await exists(target); i++) target = path.join(dir, `${name}_决算助手_${stamp()}_${i}.xlsx`);
+  if (!(await exists(base))) return { target: base, inPlace: false, exclusive: true, retry: stampedNames(dir, `${name}_决算助手`) };
+  const retry = stampedNames(dir, `${name}_决算助手`);
+  const target = await retry();
   return {
     target,
     inPlace: false,
+    exclusive: true,
+    retry,
     note: `“${path.basename(base)}”已经存在（其中可能有您填写的内容），未覆盖，本次写入新文件“${path.basename(target)}”。如要在已填写的文件上继续，请对它运行本命令：juesuan <命令> “${path.basename(base)}”。`,
   };
+}
+
+/** Free "<stem>_<时间>.xlsx", "<stem>_<时间>_2.xlsx"… names in `dir`, one per call (never one handed out before). */
+function stampedNames(dir: string, stem: string): () => Promise<string> {
+  const given = new Set<string>();
+  return async () => {
+    const s = stamp();
+    let target = path.join(dir, `${stem}_${s}.xlsx`);
+    for (let i = 2; given.has(target) || (await exists(target)); i++) target = path.join(dir, `${stem}_${s}_${i}.xlsx`);
+    given.add(target);
+    return target;
+  };
+}
+
+/**
+ * May an existing file be replaced? Only a workbook 决算助手 wrote that holds nothing but its own generated
+ * sheets, none of them edited since (a 整改清单 or 汇总 of an earlier run). A workbook with the user's sheets, a
+ * 补充信息 the user fills in, an edited sheet or no verifiable mark is never overwritten.
+ */
+export async function replaceable(file: string): Promise<boolean> {
+  if (!(await exists(file))) return true;
+  const loaded = await loadForWriting(file).catch(() => undefined);
+  if (!loaded?.mark) return false;
+  const names = loaded.wb.worksheets.map((w) => w.name);
+  return names.length > 0 && names.every((n) => loaded.mark!.sheets[n]) && !editedSheets(loaded, names).length;
+}
+
+async function assertReplaceable(file: string, what: string): Promise<void> {
+  if (await replaceable(file)) return;
+  throw new WorkbookReadError(`${what}“${file}”已经存在，其中可能有您的内容，为免覆盖，未写入。请换一个文件名，或先把该文件改名。`);
 }
 
 /** Refuse before any work when a user's own sheet has the name of a sheet we are about to write. */
@@ -169,7 +205,7 @@ export interface OwnedWrite {
 export async function writeOwnedSheets(
   loaded: LoadedWorkbook,
   writes: OwnedWrite[],
-  target: string,
+  choice: OutputChoice,
   post?: (freshBytes: Uint8Array) => Promise<Uint8Array>,
 ): Promise<void> {
   const fresh = new ExcelJS.Workbook();
@@ -198,16 +234,61 @@ export async function writeOwnedSheets(
   } catch (e) {
     throw new WorkbookReadError(`无法写入工作簿：${e instanceof Error ? e.message.split('\n')[0] : String(e)}。原文件未改动。`);
   }
-  await writeFileAtomic(target, bytes);
+  await commit(choice, bytes);
 }
 
-export async function writeFileAtomic(out: string, bytes: Uint8Array): Promise<void> {
-  const tmp = path.join(path.dirname(out), `.~${path.basename(out)}.${process.pid}.tmp`);
+/**
+ * Write the result where `choice` says. A new file is created exclusively: when another run created the same
+ * name in the meantime, the next free name is taken (and said) instead of replacing that run's file.
+ */
+export async function commit(choice: OutputChoice, bytes: Uint8Array): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await writeFileAtomic(choice.target, bytes, { exclusive: choice.exclusive });
+      return;
+    } catch (e) {
+      if (!(e instanceof TargetExistsError) || !choice.retry || attempt > 20) {
+        if (e instanceof TargetExistsError) throw new WorkbookReadError(`“${choice.target}”刚被另一个程序创建，为免覆盖，未写入。请重新运行。`);
+        throw e;
+      }
+      const taken = path.basename(choice.target);
+      choice.target = await choice.retry();
+      choice.note = `“${taken}”已经存在，未覆盖，本次写入新文件“${path.basename(choice.target)}”。`;
+    }
+  }
+}
+
+class TargetExistsError extends Error {}
+
+let tmpCount = 0;
+
+/**
+ * Write through a temporary file and a rename, so a failed write never leaves half a workbook. `exclusive`:
+ * the file must not exist (a hard link refuses an existing name, where a rename would replace it).
+ */
+export async function writeFileAtomic(out: string, bytes: Uint8Array, o: { exclusive?: boolean } = {}): Promise<void> {
+  const tmp = path.join(path.dirname(out), `.~${path.basename(out)}.${process.pid}.${++tmpCount}.tmp`);
   try {
-    await fs.writeFile(tmp, bytes);
-    await fs.rename(tmp, out);
+    await fs.writeFile(tmp, bytes, { flag: 'wx' });
+    if (o.exclusive) {
+      try {
+        await fs.link(tmp, out);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') throw new TargetExistsError(out);
+        // File systems without hard links: create exclusively, then fill.
+        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw e;
+        const h = await fs.open(out, 'wx').catch((e2: NodeJS.ErrnoException) => {
+          throw e2.code === 'EEXIST' ? new TargetExistsError(out) : e2;
+        });
+        await h.close();
+        await fs.rename(tmp, out);
+      }
+      await fs.rm(tmp, { force: true });
+    } else await fs.rename(tmp, out);
   } catch (e) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
+    if (e instanceof TargetExistsError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new WorkbookReadError(
       code === 'EBUSY' || code === 'EPERM' || code === 'EACCES'
@@ -222,14 +303,15 @@ export async function writeFileAtomic(out: string, bytes: Uint8Array): Promise<v
  * may replace it. An existing file that is not verifiably ours is never overwritten.
  */
 export async function writeNewWorkbook(specs: SheetSpec[], target: string): Promise<void> {
-  if (await exists(target)) {
-    const ours = await loadForWriting(target).then(writtenByUs, () => false);
-    if (!ours) throw new WorkbookReadError(`“${target}”已存在且不是决算助手生成的文件，为免覆盖，未写入。请换一个文件名。`);
+  if (!/\.xlsx$/i.test(target)) throw new WorkbookReadError(`输出文件“${target}”应以 .xlsx 结尾。`);
+  const existed = await exists(target);
+  if (existed && !(await replaceable(target))) {
+    throw new WorkbookReadError(`“${target}”已存在且不是决算助手生成的文件（或生成后有改动、有您的内容），为免覆盖，未写入。请换一个文件名。`);
   }
   const fresh = new ExcelJS.Workbook();
   const mark: OwnerMark = { sheets: {} };
   for (const spec of specs) mark.sheets[spec.name] = sheetDigest(writeSheetSpec(fresh, spec));
   const freshBytes = new Uint8Array((await fresh.xlsx.writeBuffer()) as ArrayBuffer);
   const bytes = await patchPackage(freshBytes, freshBytes, { names: [{ name: SIGNATURE_NAME, value: encodeMark(mark), hidden: true }] });
-  await writeFileAtomic(target, bytes);
+  await commit({ target, inPlace: false, exclusive: !existed }, bytes);
 }

@@ -51,17 +51,16 @@ export async function generateCommand(file: string, o: GenerateOptions, log: (s:
   assertWritable(loaded, NARRATIVE_SHEET);
   assertWritable(loaded, RATES_SHEET);
   const choice = await chooseOutput(loaded, o.out, [NARRATIVE_SHEET, RATES_SHEET]);
-  const target = choice.target;
   const rates = buildRatesSheet(accounts, supplement);
   await writeOwnedSheets(
     loaded,
     [{ spec: buildNarrativeSheet(narrative) }, { spec: rates }],
-    target,
+    choice,
     rates.charts?.length ? (bytes: Uint8Array) => addCharts(bytes, RATES_SHEET, rates.charts!) : undefined,
   );
   if (o.docx) await writeFileAtomic(o.docx, await narrativeDocx(narrative));
   const placeholders = countPlaceholders(narrative);
-  log(`已写入“${NARRATIVE_SHEET}”和“${RATES_SHEET}”工作表：${target}`);
+  log(`已写入“${NARRATIVE_SHEET}”和“${RATES_SHEET}”工作表：${choice.target}`);
   if (choice.note) log(choice.note);
   if (o.docx) log(`说明另存为 Word 文档：${o.docx}`);
   if (!supplement.present) log(`工作簿中没有“${SUPPLEMENT_SHEET}”工作表：上年数、原因等处留有待填写的位置。可先运行 juesuan init 并填写。`);
