@@ -266,14 +266,17 @@ export class Pkg {
   }
 
   /**
-   * A drawing holding a chart (over `range` of the sheet itself) or a picture, as Excel adds them. Returns the
-   * parts added (drawing, chart or image), or [] when the sheet has a drawing already.
+   * A chart (over `range` of the sheet itself) or a picture, as Excel adds them: in a new drawing part, or in
+   * the sheet's drawing when it has one. Returns the parts added (drawing, chart or image).
    */
   async addDrawing(sheet: string, kind: 'chart' | 'image', range: { cats: string; vals: string }): Promise<string[]> {
-    if (await this.hasPart(sheet, 'drawing')) return [];
     const sheetPart = (await this.sheetPart(sheet))!;
-    const drawing = this.free('xl/drawings', 'drawing', 'xml');
-    this.zip.file(drawing, '');
+    const sheetRels = (await this.text(relsPathOf(sheetPart))) ?? '';
+    const rel = /<Relationship\b[^>]*Type="[^"]*\/drawing"[^>]*>/.exec(sheetRels)?.[0];
+    // Excel puts a second chart or picture into the sheet's one drawing part.
+    const existing = rel ? resolveTarget(sheetPart, /Target="([^"]+)"/.exec(rel)![1]) : undefined;
+    const drawing = existing ?? this.free('xl/drawings', 'drawing', 'xml');
+    if (!existing) this.zip.file(drawing, '');
     const anchor = (inner: string) =>
       `<xdr:twoCellAnchor><xdr:from><xdr:col>8</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>14</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>14</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>${inner}<xdr:clientData/></xdr:twoCellAnchor>`;
     let added: string;
@@ -295,6 +298,11 @@ export class Pkg {
       await this.ensureDefault('png', 'image/png');
       const rid = await this.addRel(drawing, 'image', added);
       inner = `<xdr:pic><xdr:nvPicPr><xdr:cNvPr id="2" name="图片 1"/><xdr:cNvPicPr><a:picLocks noChangeAspect="1"/></xdr:cNvPicPr></xdr:nvPicPr><xdr:blipFill><a:blip r:embed="${rid}"/><a:stretch><a:fillRect/></a:stretch></xdr:blipFill><xdr:spPr><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr></xdr:pic>`;
+    }
+    if (existing) {
+      const xml = (await this.text(existing))!;
+      this.zip.file(existing, xml.replace('</xdr:wsDr>', () => `${anchor(inner)}</xdr:wsDr>`));
+      return [added];
     }
     this.zip.file(
       drawing,

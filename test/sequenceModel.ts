@@ -118,7 +118,7 @@ export class Folder {
     const r = this.r;
     const st = this.stateOf(file);
     const did: string[] = [];
-    const kinds = ['supplement', 'supplement', 'supplementRows', 'supplementFormat', 'generated', 'drawing', 'validation', 'name', 'comment', 'newSheet', 'userCell'];
+    const kinds = ['supplement', 'supplement', 'supplementRows', 'supplementFormat', 'generated', 'generatedPart', 'drawing', 'validation', 'name', 'comment', 'newSheet', 'userCell'];
     for (let n = 1 + r.int(3); n > 0; n--) {
       const kind = r.pick(kinds);
       if (kind.startsWith('supplement') && sheets.includes('补充信息')) {
@@ -155,6 +155,15 @@ export class Folder {
         await pkg.setCell(s, ref, r.chance(0.5) ? { kind: 'text', text: '我改写的一句话。' } : r.pick(TYPED));
         st.dirty.add(s);
         did.push(`${s}!${ref} typed`);
+      } else if (kind === 'generatedPart') {
+        // Added in Excel without changing a cell: a validation, a picture next to the tool's charts.
+        const owned = sheets.filter((s) => OWNED.includes(s) && s !== '补充信息');
+        if (!owned.length) continue;
+        const s = r.pick(owned);
+        if (r.chance(0.5)) await pkg.addValidation(s, 'H2:H9');
+        else await pkg.addDrawing(s, 'image', { cats: '', vals: '' });
+        st.dirty.add(s);
+        did.push(`${s} part added`);
       } else if (kind === 'drawing' && userSheets.length) {
         const s = r.pick(userSheets);
         const parts = await pkg.addDrawing(s, r.chance(0.5) ? 'chart' : 'image', { cats: '$A$7:$A$9', vals: '$C$7:$C$9' });
@@ -264,10 +273,10 @@ export class Folder {
     if (before.has(target)) {
       const st = this.stateOf(target);
       const backedUp = created.some((f) => f !== target && after.get(f)!.equals(before.get(target)!));
-      if (!backedUp) {
-        if (report) this.check(!st.userInput, `${where}: report overwrote ${target}, which holds user input`);
+      if (!backedUp && st.userInput) {
+        if (report || target !== file) this.fail(`${where}: overwrote ${target}, which holds user input`);
         else {
-          this.check(target === file && inPlace, `${where}: overwrote ${target} (not the input updated in place)`);
+          this.check(inPlace, `${where}: overwrote the input ${target} without an in-place update being reported`);
           const lost = replaced.filter((s) => st.dirty.has(s));
           this.check(!lost.length, `${where}: in-place update replaced ${lost.join(', ')} the user had edited`);
         }
@@ -284,7 +293,7 @@ export class Folder {
       const loaded = await loadForWriting(path.join(this.dir, target));
       this.check(writtenByUs(loaded), `${where}: in-place result carries no valid mark`);
       for (const s of argv[0] === 'generate' ? GENERATED : ['补充信息']) this.check(loaded.wb.getWorksheet(s), `${where}: in-place result lacks ${s}`);
-      this.check(!editedSheets(loaded, GENERATED).length, `${where}: in-place result's sheets do not match their mark`);
+      this.check(!editedSheets(loaded, replaced).length, `${where}: in-place result's sheets do not match their mark`);
     }
     const src = this.stateOf(file);
     this.state.set(target, { dirty: new Set([...src.dirty].filter((s) => !replaced.includes(s))), userInput: true });
@@ -321,7 +330,7 @@ export class Folder {
         const xb = (await b.file(t!.part)!.async('string'))!;
         const cb = cellsOf(xb);
         for (const [ref, cell] of cellsOf(xa)) this.check(cb.get(ref) === cell, `${where}: 补充信息!${ref} was ${cell}, is ${cb.get(ref)} in ${target}`);
-        const frame = (x: string) => x.replace(/<sheetData\b[\s\S]*?(<\/sheetData>|\/>)/, '').replace(/<dimension\b[^>]*\/>/, '');
+        const frame = (x: string) => x.replace(/<sheetData\b[^>]*\/>|<sheetData\b[^>]*>[\s\S]*?<\/sheetData>/, '').replace(/<dimension\b[^>]*\/>/, '');
         this.check(frame(xa) === frame(xb), `${where}: 补充信息's validations/drawings/settings changed in ${target}`);
         const ra = await a.file(relsPathOf(s.part))?.async('string');
         const rb = await b.file(relsPathOf(t!.part))?.async('string');

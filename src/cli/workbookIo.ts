@@ -17,13 +17,13 @@ import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import { loadExcelJs, snapshotFromExcelJs, WorkbookReadError } from '../adapters/exceljs/snapshotFromXlsx';
 import { isOwnedSheet, NotOwnedSheetError, OWNED_PREFIX, writeSheetSpec } from '../adapters/exceljs/writeSheetSpec';
-import { definedNamesOf, DefinedNameEdit, patchPackage, workbookPart } from '../adapters/exceljs/patchPackage';
+import { definedNamesOf, DefinedNameEdit, listSheets, patchPackage, workbookPart } from '../adapters/exceljs/patchPackage';
 import { readAccounts } from '../model/readAccounts';
 import { Accounts } from '../model/types';
 import { SheetSpec } from '../output/sheetSpec';
 import { quoteSheet } from '../snapshot/address';
 import { WorkbookSnapshot } from '../snapshot/types';
-import { encodeMark, OwnerMark, readMark, sheetDigest, SIGNATURE_NAME } from './ownerMarker';
+import { encodeMark, markValue, matchesMark, OwnerMark, readMark, sheetDigest, sheetStructure, SIGNATURE_NAME } from './ownerMarker';
 
 export interface LoadedWorkbook {
   file: string;
@@ -34,6 +34,8 @@ export interface LoadedWorkbook {
   /** The verified mark, when 决算助手 wrote this file. */
   mark?: OwnerMark;
   workbookXml: string;
+  /** The structure (ownerMarker.sheetStructure) of every sheet the mark lists. */
+  structures: Record<string, string>;
 }
 
 export async function readInputFile(file: string): Promise<Buffer> {
@@ -53,13 +55,18 @@ export async function loadForWriting(file: string): Promise<LoadedWorkbook> {
   const wb = await loadExcelJs(bytes, path.basename(file));
   const snapshot = snapshotFromExcelJs(wb, path.basename(file));
   let workbookXml = '';
+  const structures: Record<string, string> = {};
+  let mark: OwnerMark | undefined;
   try {
     const zip = await JSZip.loadAsync(bytes);
-    workbookXml = (await zip.file(await workbookPart(zip))?.async('string')) ?? '';
+    const wbPart = await workbookPart(zip);
+    workbookXml = (await zip.file(wbPart)?.async('string')) ?? '';
+    mark = readMark(workbookXml);
+    if (mark) for (const s of await listSheets(zip, wbPart)) if (s.name in mark.sheets && s.part) structures[s.name] = await sheetStructure(zip, s.part);
   } catch {
     workbookXml = '';
   }
-  return { file, bytes, wb, snapshot, accounts: readAccounts(snapshot), mark: readMark(workbookXml), workbookXml };
+  return { file, bytes, wb, snapshot, accounts: readAccounts(snapshot), mark, workbookXml, structures };
 }
 
 /** Was this workbook written by 决算助手 (verified mark, and every marked sheet still there)? */
@@ -74,7 +81,7 @@ export function editedSheets(loaded: LoadedWorkbook, names: string[]): string[] 
   return names.filter((n) => {
     const digest = loaded.mark!.sheets[n];
     const ws = loaded.wb.getWorksheet(n);
-    return digest && ws && sheetDigest(ws) !== digest;
+    return digest && ws && !matchesMark(digest, sheetDigest(ws), loaded.structures[n]);
   });
 }
 
@@ -225,9 +232,10 @@ export async function writeOwnedSheets(
     }
   }
   for (const s of Object.keys(mark.sheets)) if (!loaded.wb.getWorksheet(s) && !writes.some((w) => w.spec.name === s)) delete mark.sheets[s];
-  names.push({ name: SIGNATURE_NAME, value: encodeMark(mark), hidden: true });
   let freshBytes: Uint8Array = new Uint8Array((await fresh.xlsx.writeBuffer()) as ArrayBuffer);
   if (post) freshBytes = await post(freshBytes);
+  await addStructures(mark, freshBytes);
+  names.push({ name: SIGNATURE_NAME, value: encodeMark(mark), hidden: true });
   let bytes: Uint8Array;
   try {
     bytes = await patchPackage(loaded.bytes, freshBytes, { appendRowsTo: new Set(writes.filter((w) => w.appendOnly).map((w) => w.spec.name)), names });
@@ -235,6 +243,15 @@ export async function writeOwnedSheets(
     throw new WorkbookReadError(`无法写入工作簿：${e instanceof Error ? e.message.split('\n')[0] : String(e)}。原文件未改动。`);
   }
   await commit(choice, bytes);
+}
+
+/** Follow each generated sheet's digest in the mark with its structure, as written (patchPackage keeps it). */
+async function addStructures(mark: OwnerMark, freshBytes: Uint8Array): Promise<void> {
+  const zip = await JSZip.loadAsync(freshBytes);
+  for (const s of await listSheets(zip)) {
+    const v = mark.sheets[s.name];
+    if (v && s.part) mark.sheets[s.name] = markValue(v.split('~')[0], await sheetStructure(zip, s.part));
+  }
 }
 
 /**
@@ -312,6 +329,7 @@ export async function writeNewWorkbook(specs: SheetSpec[], target: string): Prom
   const mark: OwnerMark = { sheets: {} };
   for (const spec of specs) mark.sheets[spec.name] = sheetDigest(writeSheetSpec(fresh, spec));
   const freshBytes = new Uint8Array((await fresh.xlsx.writeBuffer()) as ArrayBuffer);
+  await addStructures(mark, freshBytes);
   const bytes = await patchPackage(freshBytes, freshBytes, { names: [{ name: SIGNATURE_NAME, value: encodeMark(mark), hidden: true }] });
   await commit({ target, inPlace: false, exclusive: !existed }, bytes);
 }
