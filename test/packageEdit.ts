@@ -109,7 +109,8 @@ export class Pkg {
   }
 
   private async editSheet(name: string, f: (xml: string) => string): Promise<void> {
-    const p = (await this.sheetPart(name))!;
+    const p = await this.sheetPart(name);
+    if (!p || !this.zip.file(p)) throw new Error(`no part for sheet ${name}: ${JSON.stringify(await listSheets(this.zip))}`);
     this.zip.file(p, f((await this.text(p))!));
   }
 

@@ -111,6 +111,14 @@ export class Folder {
 
   async edit(): Promise<void> {
     const file = this.r.pick(this.editable());
+    try {
+      await this.editFile(file);
+    } catch (e) {
+      this.fail(`editing ${file}: ${e instanceof Error ? e.stack : String(e)}`);
+    }
+  }
+
+  private async editFile(file: string): Promise<void> {
     const full = path.join(this.dir, file);
     const pkg = await Pkg.load(fs.readFileSync(full));
     const sheets = await pkg.sheetNames();
@@ -168,8 +176,15 @@ export class Folder {
         const s = r.pick(userSheets);
         const parts = await pkg.addDrawing(s, r.chance(0.5) ? 'chart' : 'image', { cats: '$A$7:$A$9', vals: '$C$7:$C$9' });
         if (parts.length) did.push(`${s} drawing ${parts.join(' ')}`);
-      } else if (kind === 'validation') {
-        const s = r.pick([...userSheets, ...(sheets.includes('补充信息') ? ['补充信息'] : [])]);
+      } else if (kind === 'validation' || kind === 'comment') {
+        const targets = [...userSheets, ...(sheets.includes('补充信息') ? ['补充信息'] : [])];
+        if (!targets.length) continue;
+        const s = r.pick(targets);
+        if (kind === 'comment') {
+          const parts = await pkg.addComment(s, 'B3', '请核对此数');
+          if (parts.length) did.push(`${s} comment ${parts.join(' ')}`);
+          continue;
+        }
         await pkg.addValidation(s, s === '补充信息' ? 'C4:C6' : 'H2:H9');
         did.push(`${s} validation`);
       } else if (kind === 'name') {
@@ -177,10 +192,6 @@ export class Folder {
         const name = r.pick(['我的合计', '打印区域_1', '决算助手备用', '本年数', 'Print_Titles_x']) + r.int(1000);
         await pkg.addDefinedName(name, `'${s}'!$C$7`);
         did.push(`name ${name}`);
-      } else if (kind === 'comment') {
-        const s = r.pick([...userSheets, ...(sheets.includes('补充信息') ? ['补充信息'] : [])]);
-        const parts = await pkg.addComment(s, 'B3', '请核对此数');
-        if (parts.length) did.push(`${s} comment ${parts.join(' ')}`);
       } else if (kind === 'newSheet') {
         const name = r.pick(['我的底稿', '测算', '附表', 'Sheet1']) + r.int(100);
         if (sheets.includes(name)) continue;
@@ -228,6 +239,7 @@ export class Folder {
       argv = ['generate', full];
       if (kind === 'generateShanghai') argv.push('--form', 'shanghai');
       replaced = GENERATED;
+      if (r.chance(0.3)) argv.push('--docx', path.join(this.dir, r.pick(['我的说明.docx', '说明.docx'])));
     } else if (kind === 'rates') argv = ['rates', full];
     else if (kind === 'text') argv = ['generate', full, '--text'];
     else argv = ['check', full, '--report', outName()];
@@ -248,15 +260,20 @@ export class Folder {
     this.check(!/\n\s+at .*:\d+:\d+/.test(out + err), `${where}: stack trace`);
     for (const f of before.keys()) this.check(after.has(f), `${where}: ${f} disappeared`);
     for (const f of after.keys()) this.check(!f.startsWith('.~'), `${where}: temporary file ${f} left behind`);
-    const changed = [...after.keys()].filter((f) => before.has(f) && !before.get(f)!.equals(after.get(f)!));
-    const created = [...after.keys()].filter((f) => !before.has(f));
+    const changedAll = [...after.keys()].filter((f) => before.has(f) && !before.get(f)!.equals(after.get(f)!));
+    const createdAll = [...after.keys()].filter((f) => !before.has(f));
+    // Word copies: never over an existing file, always named.
+    for (const f of changedAll) this.check(!f.endsWith('.docx'), `${where}: ${f} overwritten`);
+    for (const f of createdAll.filter((x) => x.endsWith('.docx'))) this.check(out.includes(f), `${where}: wrote ${f} without naming it`);
+    const changed = changedAll.filter((f) => !f.endsWith('.docx'));
+    const created = createdAll.filter((f) => !f.endsWith('.docx'));
     // Inputs byte-identical (the workbook, --prior), unless reported as updated in place.
     const inPlace = out.includes('就地更新');
     const priorIdx = argv.indexOf('--prior');
     if (priorIdx >= 0) this.check(!changed.includes(path.basename(argv[priorIdx + 1])), `${where}: --prior workbook changed`);
     if (!inPlace) this.check(!changed.includes(file), `${where}: the input ${file} changed without an in-place update being reported`);
     if (code === 2 || argv.includes('--text') || argv[0] === 'rates') {
-      this.check(!changed.length && !created.length, `${where}: a command that wrote nothing changed ${[...changed, ...created].join(', ')}`);
+      this.check(!changedAll.length && !createdAll.length, `${where}: a command that wrote nothing changed ${[...changed, ...created].join(', ')}`);
       return;
     }
     // Which file did the command write? The one it names.

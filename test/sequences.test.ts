@@ -3,8 +3,8 @@
  * -o, on the original and on the produced files, --prior, --form shanghai), and whatever they do in Excel in
  * between (typing every kind of value into 补充信息, notes, added rows, formats, typing into the generated sheets,
  * charts, images, validations, comments, defined names, new sheets), nothing the user typed or owns is lost and no
- * file holding user input is replaced without a kept copy. Seeds are printed in every failure (SEQUENCES=N and
- * SEED=S run more or one). The checks themselves live in test/sequenceModel.ts.
+ * file holding user input is replaced without a kept copy. Seeds are printed in every failure (SEQUENCES=N,
+ * SEED_FROM=S run more; SEED=S replays one). The checks themselves live in test/sequenceModel.ts.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -26,8 +26,8 @@ const STARTS = [
 const PRIORS = ['yuquan2021-sichuan.xlsx', 'taojiadu2020-sichuan.xlsx'];
 const COUNT = Number(process.env.SEQUENCES ?? 40);
 const STEPS = Number(process.env.STEPS ?? 7);
-const FIRST = Number(process.env.SEED ?? 1);
-const seeds = process.env.SEED ? [FIRST] : Array.from({ length: COUNT }, (_, i) => FIRST + i);
+const FIRST = Number(process.env.SEED_FROM ?? 1);
+const seeds = process.env.SEED ? [Number(process.env.SEED)] : Array.from({ length: COUNT }, (_, i) => FIRST + i);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-seq-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -39,6 +39,7 @@ describe('random sequences of commands and Excel edits lose nothing the user typ
     fs.copyFileSync(path.join(FIXTURES, start), path.join(dir, '原表.xlsx'));
     const prior = r.pick(PRIORS);
     fs.copyFileSync(path.join(FIXTURES, prior), path.join(dir, '上年.xlsx'));
+    fs.writeFileSync(path.join(dir, '我的说明.docx'), 'the user’s own Word document');
     const folder = new Folder(dir, seed, r, new Set(['上年.xlsx']));
     folder.log.push(`start ${start}, prior ${prior}`);
     for (let i = 0; i < STEPS; i++) {

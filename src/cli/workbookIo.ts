@@ -158,15 +158,27 @@ export async function chooseOutput(loaded: LoadedWorkbook, explicit: string | un
 }
 
 /** Free "<stem>_<时间>.xlsx", "<stem>_<时间>_2.xlsx"… names in `dir`, one per call (never one handed out before). */
-function stampedNames(dir: string, stem: string): () => Promise<string> {
+function stampedNames(dir: string, stem: string, ext = '.xlsx'): () => Promise<string> {
   const given = new Set<string>();
   return async () => {
     const s = stamp();
-    let target = path.join(dir, `${stem}_${s}.xlsx`);
-    for (let i = 2; given.has(target) || (await exists(target)); i++) target = path.join(dir, `${stem}_${s}_${i}.xlsx`);
+    let target = path.join(dir, `${stem}_${s}${ext}`);
+    for (let i = 2; given.has(target) || (await exists(target)); i++) target = path.join(dir, `${stem}_${s}_${i}${ext}`);
     given.add(target);
     return target;
   };
+}
+
+/**
+ * A file the tool creates beside the workbook (the Word copy of the 说明): never over an existing file, whose
+ * edits the tool cannot see — an existing name gets a timestamped sibling, and the note says so.
+ */
+export async function newFileChoice(file: string): Promise<OutputChoice> {
+  const { dir, name, ext } = path.parse(file);
+  const retry = stampedNames(dir, name, ext);
+  if (!(await exists(file))) return { target: file, inPlace: false, exclusive: true, retry };
+  const target = await retry();
+  return { target, inPlace: false, exclusive: true, retry, note: `“${path.basename(file)}”已经存在，未覆盖，Word 文档写入新文件“${path.basename(target)}”。` };
 }
 
 /**
