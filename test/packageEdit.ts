@@ -261,6 +261,27 @@ export class Pkg {
     return dv;
   }
 
+  /** Conditional formatting (a new differential format in styles.xml's dxfs) on a range; returns the element. */
+  async addConditionalFormat(sheet: string, sqref: string): Promise<string> {
+    const p = 'xl/styles.xml';
+    let styles = (await this.text(p))!;
+    const dxf = '<dxf><font><b/><color rgb="FF9C0006"/></font><fill><patternFill><bgColor rgb="FFFFC7CE"/></patternFill></fill></dxf>';
+    let id: number;
+    const dxfs = /<dxfs\b[^>]*?(?:\/>|>([\s\S]*?)<\/dxfs>)/.exec(styles);
+    if (dxfs) {
+      id = [...(dxfs[1] ?? '').matchAll(/<dxf>/g)].length;
+      styles = styles.replace(dxfs[0], () => `<dxfs count="${id + 1}">${dxfs[1] ?? ''}${dxf}</dxfs>`);
+    } else {
+      id = 0;
+      const at = styles.search(/<(tableStyles|colors|extLst)\b/);
+      styles = at >= 0 ? styles.slice(0, at) + `<dxfs count="1">${dxf}</dxfs>` + styles.slice(at) : styles.replace('</styleSheet>', () => `<dxfs count="1">${dxf}</dxfs></styleSheet>`);
+    }
+    this.zip.file(p, styles);
+    const cf = `<conditionalFormatting sqref="${sqref}"><cfRule type="cellIs" dxfId="${id}" priority="1" operator="lessThan"><formula>0</formula></cfRule></conditionalFormatting>`;
+    await this.editSheet(sheet, (xml) => insertInOrder(xml, cf, 'conditionalFormatting'));
+    return cf;
+  }
+
   /** Does the sheet already point at a drawing / legacy drawing (one of each per sheet)? */
   async hasPart(sheet: string, element: 'drawing' | 'legacyDrawing'): Promise<boolean> {
     return new RegExp(`<${element}\\b`).test((await this.sheetXml(sheet))!);

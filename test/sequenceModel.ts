@@ -180,6 +180,11 @@ export class Folder {
         const targets = [...userSheets, ...(sheets.includes('补充信息') ? ['补充信息'] : [])];
         if (!targets.length) continue;
         const s = r.pick(targets);
+        if (kind === 'validation' && r.chance(0.4)) {
+          await pkg.addConditionalFormat(s, 'C4:C9');
+          did.push(`${s} conditional format`);
+          continue;
+        }
         if (kind === 'comment') {
           const parts = await pkg.addComment(s, 'B3', '请核对此数');
           if (parts.length) did.push(`${s} comment ${parts.join(' ')}`);
@@ -363,9 +368,31 @@ export class Folder {
     const namesA = await definedNameElements(a, wa);
     const namesB = new Set(await definedNameElements(b, wb));
     for (const n of namesA) if (!/name="决算助手/.test(n)) this.check(namesB.has(n), `${where}: defined name ${n} lost in ${target}`);
-    const xfs = async (z: JSZip) => /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec((await z.file('xl/styles.xml')?.async('string')) ?? '')?.[1] ?? '';
-    const xa = await xfs(a);
-    this.check((await xfs(b)).startsWith(xa), `${where}: existing cell formats changed in ${target}`);
+    // Styles: the existing formats keep their indices (the tool's are appended); the rest is untouched.
+    const stA = (await a.file('xl/styles.xml')?.async('string')) ?? '';
+    const stB = (await b.file('xl/styles.xml')?.async('string')) ?? '';
+    for (const c of ['numFmts', 'fonts', 'fills', 'borders', 'cellXfs']) {
+      const inner = (x: string) => new RegExp(`<${c}\\b[^>]*>([\\s\\S]*?)</${c}>`).exec(x)?.[1] ?? '';
+      this.check(inner(stB).startsWith(inner(stA)), `${where}: existing ${c} changed in ${target}`);
+    }
+    for (const c of ['cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst']) {
+      const whole = (x: string) => new RegExp(`<${c}\\b[^>]*?(?:/>|>[\\s\\S]*?</${c}>)`).exec(x)?.[0];
+      this.check(whole(stA) === whole(stB), `${where}: styles ${c} changed in ${target}`);
+    }
+    // The package's lists keep every entry of the parts that stayed.
+    const kept = (p: string) => !free.has(p.replace(/^\//, '')) || p === 'xl/styles.xml' || p === '/xl/styles.xml';
+    const ctA = (await a.file('[Content_Types].xml')!.async('string')).match(/<(Default|Override)\b[^>]*>/g) ?? [];
+    const ctB = new Set((await b.file('[Content_Types].xml')!.async('string')).match(/<(Default|Override)\b[^>]*>/g) ?? []);
+    for (const e of ctA) {
+      const part = /PartName="([^"]+)"/.exec(e)?.[1];
+      if (!part || kept(part)) this.check(ctB.has(e), `${where}: content type ${e} lost in ${target}`);
+    }
+    const relsA = (await a.file(relsPathOf(wa))!.async('string')).match(/<Relationship\b[^>]*>/g) ?? [];
+    const relsB = new Set((await b.file(relsPathOf(wb))!.async('string')).match(/<Relationship\b[^>]*>/g) ?? []);
+    for (const e of relsA) {
+      const t = resolveTarget(wa, /Target="([^"]+)"/.exec(e)![1]);
+      if (kept(t) && !/\/calcChain"/.test(e)) this.check(relsB.has(e), `${where}: workbook relationship ${e} lost in ${target}`);
+    }
   }
 }
 
