@@ -316,10 +316,36 @@ export class Folder {
       this.check(writtenByUs(loaded), `${where}: in-place result carries no valid mark`);
       for (const s of argv[0] === 'generate' ? GENERATED : ['补充信息']) this.check(loaded.wb.getWorksheet(s), `${where}: in-place result lacks ${s}`);
       this.check(!editedSheets(loaded, replaced).length, `${where}: in-place result's sheets do not match their mark`);
+      await this.sameAsFresh(argv, before.get(file)!, after.get(target)!, where);
     }
     const src = this.stateOf(file);
     this.state.set(target, { dirty: new Set([...src.dirty].filter((s) => !replaced.includes(s))), userInput: true });
     for (const f of created) if (f !== target) this.state.set(f, { ...this.stateOf(f), userInput: true });
+  }
+
+  /**
+   * The in-place result holds what the same command writes into a new file from the same workbook: the
+   * sheets it wrote are identical, cell for cell (so "就地更新" really updated them).
+   */
+  private async sameAsFresh(argv: string[], pre: Buffer, result: Buffer, where: string): Promise<void> {
+    const scratch = fs.mkdtempSync(`${this.dir}-fresh-`);
+    try {
+      const copy = path.join(scratch, 'copy.xlsx');
+      fs.writeFileSync(copy, pre);
+      const rest = argv.slice(2).filter((a, i, all) => !['--docx', '-o'].includes(a) && !['--docx', '-o'].includes(all[i - 1]));
+      const out = path.join(scratch, 'fresh.xlsx');
+      const code = await main([argv[0], copy, ...rest, '-o', out], { out: () => undefined, err: () => undefined });
+      this.check(code === 0, `${where}: the same command into a new file failed (${code})`);
+      const a = await Pkg.load(result);
+      const b = await Pkg.load(fs.readFileSync(out));
+      for (const s of argv[0] === 'generate' ? GENERATED : ['补充信息']) {
+        const ca = cellsOf((await a.sheetXml(s)) ?? '');
+        const cb = cellsOf((await b.sheetXml(s)) ?? '');
+        this.check(ca.size === cb.size && [...cb].every(([ref, c]) => ca.get(ref) === c), `${where}: in-place ${s} differs from what the command writes into a new file`);
+      }
+    } finally {
+      fs.rmSync(scratch, { recursive: true, force: true });
+    }
   }
 
   /** A new file that is a byte-for-byte copy of a file that changed (a kept backup). */
