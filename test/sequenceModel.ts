@@ -239,7 +239,9 @@ export class Folder {
     let replaced: string[] = [];
     if (kind === 'init' || kind === 'initPrior') {
       argv = ['init', full];
-      if (kind === 'initPrior' && prior) argv.push('--prior', path.join(this.dir, prior), '--force');
+      // Last year's workbook: the fixture, or another workbook of the folder (one with a 补充信息 of its own).
+      const last = others.length && r.chance(0.3) ? r.pick(others) : prior;
+      if (kind === 'initPrior' && last) argv.push('--prior', path.join(this.dir, last), '--force');
     } else if (kind === 'generate' || kind === 'generateShanghai') {
       argv = ['generate', full];
       if (kind === 'generateShanghai') argv.push('--form', 'shanghai');
