@@ -81,7 +81,7 @@ export function editedSheets(loaded: LoadedWorkbook, names: string[]): string[] 
   return names.filter((n) => {
     const digest = loaded.mark!.sheets[n];
     const ws = loaded.wb.getWorksheet(n);
-    return digest && ws && !matchesMark(digest, sheetDigest(ws), loaded.structures[n]);
+    return digest && ws && !matchesMark(digest, ws, loaded.structures[n]);
   });
 }
 
