@@ -142,6 +142,31 @@ describe('a table with numbers that could not be placed is not "empty"', () => {
   });
 });
 
+describe.each(FORMS)('a figure typed into an empty table (%s) is read and checked, or reported on its cell', (_form, data, note) => {
+  /** The errors naming a cell. */
+  const errorsAt = (a: Accounts, cell: string) => runRules(a).filter((f) => f.severity === '错误' && f.cells.includes(cell));
+
+  it('政府性基金: 1 (万元, a whole number as typed) in the 本年支出 小计 of its 合计 row', () => {
+    const wb = new ExcelJS.Workbook();
+    const row = data(6) ?? [null, null, null, null, null, null];
+    row[2] = 1;
+    fundSheet(wb, '公开08表', '上海市普陀区财政局2024年度政府性基金预算财政拨款收入支出决算表', row, note);
+    const a = read(wb);
+    expect(a.T8!.location.empty).toBe(false);
+    expect(errorsAt(a, '公开08表!E5').length).toBeGreaterThan(0);
+  });
+
+  it('三公: 0.35 in the 公务接待费 决算数 of the data row', () => {
+    const wb = new ExcelJS.Workbook();
+    const row = data(12) ?? Array(12).fill(null);
+    row[11] = 0.35;
+    threePublicSheet(wb, row, note);
+    const a = read(wb);
+    expect(a.T7!.location.empty).toBe(false);
+    expect(errorsAt(a, '公开07表!L6').length).toBeGreaterThan(0);
+  });
+});
+
 describe('an empty 三公 table downstream, in a real fixture workbook', () => {
   const XLSX = path.join(__dirname, 'fixtures', 'xlsx');
   const load = async () => {

@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { main } from '../src/cli/main';
 import { addCharts } from '../src/adapters/exceljs/charts';
+import { dumpSheet } from './sheetDump';
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'xlsx', 'yuquan2021-sichuan.xlsx');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-keep-'));
@@ -20,22 +21,6 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
   let err = '';
   const code = await main(argv, { out: (s) => (out += s + '\n'), err: (s) => (err += s + '\n') });
   return { code, out, err };
-}
-
-/** Every cell of a sheet: value (formula and cached result), number format, font, fill, note. */
-async function dumpSheet(file: string, sheet: string): Promise<Record<string, unknown>> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  const ws = wb.getWorksheet(sheet)!;
-  const out: Record<string, unknown> = {};
-  ws.eachRow({ includeEmpty: true }, (row) =>
-    row.eachCell({ includeEmpty: true }, (c) => {
-      const v = c.value as unknown;
-      if (v === null && !c.note && !c.fill) return;
-      out[c.address] = { v, fmt: c.numFmt, font: c.font, fill: c.fill, note: c.note ?? null };
-    }),
-  );
-  return out;
 }
 
 const KINDS: ExcelJS.CellValue[] = [

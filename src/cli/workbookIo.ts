@@ -16,12 +16,11 @@ import * as path from 'path';
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import { loadExcelJs, snapshotFromExcelJs, WorkbookReadError } from '../adapters/exceljs/snapshotFromXlsx';
-import { isOwnedSheet, NotOwnedSheetError, OWNED_PREFIX, writeSheetSpec } from '../adapters/exceljs/writeSheetSpec';
+import { isOwnedSheet, NotOwnedSheetError, ownerMarkerEdits, writeSheetSpec } from '../adapters/exceljs/writeSheetSpec';
 import { definedNamesOf, DefinedNameEdit, listSheets, patchPackage, workbookPart } from '../adapters/exceljs/patchPackage';
 import { readAccounts } from '../model/readAccounts';
 import { Accounts } from '../model/types';
 import { SheetSpec } from '../output/sheetSpec';
-import { quoteSheet } from '../snapshot/address';
 import { WorkbookSnapshot } from '../snapshot/types';
 import { encodeMark, markValue, matchesMark, OwnerMark, readMark, sheetDigest, sheetStructure, SIGNATURE_NAME } from './ownerMarker';
 
@@ -237,19 +236,11 @@ export async function writeOwnedSheets(
   const fresh = new ExcelJS.Workbook();
   const mark: OwnerMark = { sheets: {} };
   if (loaded.mark) Object.assign(mark.sheets, loaded.mark.sheets);
-  const names: DefinedNameEdit[] = [];
-  const existingNames = definedNamesOf(loaded.workbookXml);
-  let nextOwned = existingNames.filter((d) => d.name.startsWith(OWNED_PREFIX)).length + 1;
   for (const w of writes) {
     const ws = writeSheetSpec(fresh, w.spec);
     mark.sheets[w.spec.name] = w.userEditable ? '' : sheetDigest(ws);
-    if (!isOwnedSheet(loaded.wb, w.spec.name)) {
-      const taken = new Set(existingNames.map((d) => d.name.toLowerCase()));
-      let n = `${OWNED_PREFIX}_${nextOwned++}`;
-      while (taken.has(n.toLowerCase())) n = `${OWNED_PREFIX}_${nextOwned++}`;
-      names.push({ name: n, value: `${quoteSheet(w.spec.name)}!$A$1` });
-    }
   }
+  const names: DefinedNameEdit[] = ownerMarkerEdits(definedNamesOf(loaded.workbookXml), writes);
   for (const s of Object.keys(mark.sheets)) if (!loaded.wb.getWorksheet(s) && !writes.some((w) => w.spec.name === s)) delete mark.sheets[s];
   let freshBytes: Uint8Array = new Uint8Array((await fresh.xlsx.writeBuffer()) as ArrayBuffer);
   if (post) freshBytes = await post(freshBytes);

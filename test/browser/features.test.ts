@@ -262,7 +262,7 @@ async function captureDownload(page: Page, click: () => Promise<void>): Promise<
     expect(await status.getAttribute('data-filled')).toBe('6');
     await reopened.page.locator('[data-testid="supplement-button"]').click();
     await reopened.page.locator('[data-testid="supplement-message"]').waitFor({ timeout: 20000 });
-    expect(await reopened.page.locator('[data-testid="supplement-message"]').textContent()).toContain('已更新结果工作簿中的“补充信息”工作表，保留了已填写的 6 项');
+    expect(await reopened.page.locator('[data-testid="supplement-message"]').textContent()).toContain('结果工作簿中的“补充信息”工作表已包含全部项目，原有内容一字未改');
     expect(await status.getAttribute('data-filled')).toBe('6');
     const again = await captureDownload(reopened.page, () => reopened.page.locator('[data-testid="result-download"]').click());
     const snap = await snapshotFromXlsx(again.bytes, 'again.xlsx');
