@@ -406,7 +406,7 @@ export class Folder {
     }
     const namesA = await definedNameElements(a, wa);
     const namesB = new Set(await definedNameElements(b, wb));
-    for (const n of namesA) if (!/name="决算助手/.test(n)) this.check(namesB.has(n), `${where}: defined name ${n} lost in ${target}`);
+    for (const n of namesA) if (!/name="决算助手_(owned|签名)/.test(n)) this.check(namesB.has(n), `${where}: defined name ${n} lost in ${target}`);
     // Styles: the existing formats keep their indices (the tool's are appended); the rest is untouched.
     const stA = (await a.file('xl/styles.xml')?.async('string')) ?? '';
     const stB = (await b.file('xl/styles.xml')?.async('string')) ?? '';
