@@ -163,6 +163,12 @@ describe('no file is overwritten by surprise', () => {
     const report = path.join(dir, '整改清单.xlsx');
     expect((await run('check', file, '--report', report)).code).toBeLessThan(2);
     expect((await run('check', file, '--report', report)).code).toBeLessThan(2);
+    // …but not when it is the workbook being checked.
+    const self = fs.readFileSync(report);
+    const r = await run('check', report, '--report', report);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/就是输入文件/);
+    expect(fs.readFileSync(report).equals(self)).toBe(true);
   });
 
   it('a validation added to a generated sheet (no cell changed) keeps the file from being replaced in place', async () => {

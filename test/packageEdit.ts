@@ -80,6 +80,17 @@ export function putCell(sheetXml: string, ref: string, cell: string): string {
   return sheetXml.replace('</sheetData>', () => `${newRow}</sheetData>`);
 }
 
+/** Is `ref` a covered cell of a merged range (Excel types into a merge's top-left cell only)? */
+export function coveredByMerge(sheetXml: string, ref: string): boolean {
+  const c = colNumber(ref);
+  const r = rowNumber(ref);
+  for (const m of sheetXml.matchAll(/<mergeCell ref="([A-Z]+\d+):([A-Z]+\d+)"/g)) {
+    const [c1, r1, c2, r2] = [colNumber(m[1]), rowNumber(m[1]), colNumber(m[2]), rowNumber(m[2])];
+    if (c >= c1 && c <= c2 && r >= r1 && r <= r2 && (c !== c1 || r !== r1)) return true;
+  }
+  return false;
+}
+
 export class Pkg {
   private constructor(readonly zip: JSZip) {}
 

@@ -16,7 +16,7 @@ import JSZip from 'jszip';
 import { main } from '../src/cli/main';
 import { listSheets, relsPathOf, resolveTarget, workbookPart } from '../src/adapters/exceljs/patchPackage';
 import { editedSheets, loadForWriting, writtenByUs } from '../src/cli/workbookIo';
-import { cellsOf, Pkg, TypedValue } from './packageEdit';
+import { cellsOf, coveredByMerge, Pkg, TypedValue } from './packageEdit';
 
 export const OWNED = ['补充信息', '决算说明', '执行率汇总', '整改清单'];
 const GENERATED = ['决算说明', '执行率汇总'];
@@ -159,17 +159,28 @@ export class Folder {
         const owned = sheets.filter((s) => OWNED.includes(s) && s !== '补充信息');
         if (!owned.length) continue;
         const s = r.pick(owned);
+        const xml = (await pkg.sheetXml(s))!;
         const ref = `${r.pick(['A', 'B', 'C'])}${2 + r.int(12)}`;
-        await pkg.setCell(s, ref, r.chance(0.5) ? { kind: 'text', text: '我改写的一句话。' } : r.pick(TYPED));
+        if (coveredByMerge(xml, ref)) continue;
+        const v: TypedValue = r.chance(0.5) ? { kind: 'text', text: '我改写的一句话。' } : r.pick(TYPED);
+        const before = cellsOf((await pkg.sheetXml(s))!).get(ref);
+        const cell = await pkg.setCell(s, ref, v);
         st.dirty.add(s);
-        did.push(`${s}!${ref} typed`);
+        did.push(`${s}!${ref} typed ${JSON.stringify(v)} (was ${before ?? 'empty'}, now ${cell})`);
       } else if (kind === 'generatedPart') {
         // Added in Excel without changing a cell: a validation, a picture next to the tool's charts.
         const owned = sheets.filter((s) => OWNED.includes(s) && s !== '补充信息');
         if (!owned.length) continue;
         const s = r.pick(owned);
-        if (r.chance(0.5)) await pkg.addValidation(s, 'H2:H9');
-        else await pkg.addDrawing(s, 'image', { cats: '', vals: '' });
+        const c = r.next();
+        if (c < 0.35) await pkg.addValidation(s, 'H2:H9');
+        else if (c < 0.7) await pkg.addDrawing(s, 'image', { cats: '', vals: '' });
+        // A number format the user set on a cell of the tool's (a font or fill alone is not yet told apart).
+        else {
+          const ref = `${r.pick(['A', 'B', 'C'])}${2 + r.int(8)}`;
+          if (coveredByMerge((await pkg.sheetXml(s))!, ref)) continue;
+          await pkg.restyleCell(s, ref, await pkg.addStyle(0));
+        }
         st.dirty.add(s);
         did.push(`${s} part added`);
       } else if (kind === 'drawing' && userSheets.length) {
@@ -239,7 +250,9 @@ export class Folder {
     let replaced: string[] = [];
     if (kind === 'init' || kind === 'initPrior') {
       argv = ['init', full];
-      if (kind === 'initPrior' && prior) argv.push('--prior', path.join(this.dir, prior), '--force');
+      // Last year's workbook: the fixture, or another workbook of the folder (one with a 补充信息 of its own).
+      const last = others.length && r.chance(0.3) ? r.pick(others) : prior;
+      if (kind === 'initPrior' && last) argv.push('--prior', path.join(this.dir, last), '--force');
     } else if (kind === 'generate' || kind === 'generateShanghai') {
       argv = ['generate', full];
       if (kind === 'generateShanghai') argv.push('--form', 'shanghai');
@@ -393,7 +406,7 @@ export class Folder {
     }
     const namesA = await definedNameElements(a, wa);
     const namesB = new Set(await definedNameElements(b, wb));
-    for (const n of namesA) if (!/name="决算助手/.test(n)) this.check(namesB.has(n), `${where}: defined name ${n} lost in ${target}`);
+    for (const n of namesA) if (!/name="决算助手_(owned|签名)/.test(n)) this.check(namesB.has(n), `${where}: defined name ${n} lost in ${target}`);
     // Styles: the existing formats keep their indices (the tool's are appended); the rest is untouched.
     const stA = (await a.file('xl/styles.xml')?.async('string')) ?? '';
     const stB = (await b.file('xl/styles.xml')?.async('string')) ?? '';

@@ -24,7 +24,7 @@ const STARTS = [
   'two-years.xlsx',
 ];
 const PRIORS = ['yuquan2021-sichuan.xlsx', 'taojiadu2020-sichuan.xlsx'];
-const COUNT = Number(process.env.SEQUENCES ?? 40);
+const COUNT = Number(process.env.SEQUENCES ?? 60);
 const STEPS = Number(process.env.STEPS ?? 7);
 const FIRST = Number(process.env.SEED_FROM ?? 1);
 const seeds = process.env.SEED ? [Number(process.env.SEED)] : Array.from({ length: COUNT }, (_, i) => FIRST + i);

@@ -58,17 +58,22 @@ function cellText(v: unknown): string {
   return '';
 }
 
-/** Digest of a sheet's content: every cell's formula (not its cached result) or value. */
-export function sheetDigest(ws: ExcelJS.Worksheet): string {
+/**
+ * Digest of a sheet's content: every cell's formula (not its cached result) or value, and — in the "n:" form
+ * written now — its number format, so that a format the user changed makes the sheet "edited" too. Marks
+ * of earlier versions hold the plain form.
+ */
+export function sheetDigest(ws: ExcelJS.Worksheet, formats = true): string {
   const h = createHash('sha256');
-  ws.eachRow({ includeEmpty: false }, (row) => {
-    row.eachCell({ includeEmpty: false }, (cell) => {
+  ws.eachRow({ includeEmpty: true }, (row) => {
+    row.eachCell({ includeEmpty: true }, (cell) => {
       const f = cell.formula;
       const t = f ? `=${f}` : cellText(cell.value);
-      if (t !== '') h.update(`${cell.address}\t${t}\n`);
+      const fmt = formats && cell.numFmt && cell.numFmt !== 'General' ? cell.numFmt : '';
+      if (t !== '' || fmt) h.update(`${cell.address}\t${t}${fmt ? `\t${fmt}` : ''}\n`);
     });
   });
-  return h.digest('hex').slice(0, 16);
+  return `${formats ? 'n:' : ''}${h.digest('hex').slice(0, 16)}`;
 }
 
 /** Elements of a sheet the user may add without changing a cell value; counted, with the parts the sheet points at. */
@@ -109,7 +114,7 @@ export function markValue(digest: string, structure: string): string {
 }
 
 /** Does the sheet still hold what the mark says (cells and structure; marks without a structure: cells only)? */
-export function matchesMark(stored: string, digest: string, structure: string | undefined): boolean {
+export function matchesMark(stored: string, ws: ExcelJS.Worksheet, structure: string | undefined): boolean {
   const [d, st] = stored.split('~');
-  return d === digest && (st === undefined || structure === undefined || st === structure);
+  return d === sheetDigest(ws, d.startsWith('n:')) && (st === undefined || structure === undefined || st === structure);
 }

@@ -80,7 +80,7 @@ export function editedSheets(loaded: LoadedWorkbook, names: string[]): string[] 
   return names.filter((n) => {
     const digest = loaded.mark!.sheets[n];
     const ws = loaded.wb.getWorksheet(n);
-    return digest && ws && !matchesMark(digest, sheetDigest(ws), loaded.structures[n]);
+    return digest && ws && !matchesMark(digest, ws, loaded.structures[n]);
   });
 }
 
@@ -193,9 +193,16 @@ export async function replaceable(file: string): Promise<boolean> {
   return names.length > 0 && names.every((n) => loaded.mark!.sheets[n]) && !editedSheets(loaded, names).length;
 }
 
-async function assertReplaceable(file: string, what: string): Promise<void> {
+/** Refuse an output path that names an input of the command (the same real file). */
+export async function assertNotInput(out: string, input: string, flag: string): Promise<void> {
+  if ((await realPath(out)) === (await realPath(input))) {
+    throw new WorkbookReadError(`${flag} 指定的输出文件就是输入文件“${input}”，为免覆盖您的工作簿，未写入。请换一个输出文件名。`);
+  }
+}
+
+export async function assertReplaceable(file: string, what: string): Promise<void> {
   if (await replaceable(file)) return;
-  throw new WorkbookReadError(`${what}“${file}”已经存在，其中可能有您的内容，为免覆盖，未写入。请换一个文件名，或先把该文件改名。`);
+  throw new WorkbookReadError(`${what}“${file}”已存在且不是决算助手生成的文件（或生成后有改动、有您的内容），为免覆盖，未写入。请换一个文件名。`);
 }
 
 /** Refuse before any work when a user's own sheet has the name of a sheet we are about to write. */
@@ -325,9 +332,7 @@ export async function writeFileAtomic(out: string, bytes: Uint8Array, o: { exclu
 export async function writeNewWorkbook(specs: SheetSpec[], target: string): Promise<void> {
   if (!/\.xlsx$/i.test(target)) throw new WorkbookReadError(`输出文件“${target}”应以 .xlsx 结尾。`);
   const existed = await exists(target);
-  if (existed && !(await replaceable(target))) {
-    throw new WorkbookReadError(`“${target}”已存在且不是决算助手生成的文件（或生成后有改动、有您的内容），为免覆盖，未写入。请换一个文件名。`);
-  }
+  if (existed) await assertReplaceable(target, '');
   const fresh = new ExcelJS.Workbook();
   const mark: OwnerMark = { sheets: {} };
   for (const spec of specs) mark.sheets[spec.name] = sheetDigest(writeSheetSpec(fresh, spec));
