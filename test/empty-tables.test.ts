@@ -167,6 +167,39 @@ describe.each(FORMS)('a figure typed into an empty table (%s) is read and checke
   });
 });
 
+describe('amounts the reader cannot place under an empty table are reported, never a silent 0', () => {
+  it('a 合计 row typed under the "本表无数据" note of 国有资本经营: one 错误 naming every such cell', () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('公开09表');
+    put(
+      ws,
+      [
+        ['上海市普陀区财政局2024年度国有资本经营预算财政拨款支出决算表'],
+        ['', '', '', '', '', '', '', '单位：万元'],
+        ['科目编码', '科目名称', '年初结转和结余', '本年收入', '本年支出', '', '', '年末结转和结余'],
+        ['', '', '', '', '小计', '基本支出', '项目支出', ''],
+        ['注：本单位2024年度没有国有资本经营预算财政拨款收入、支出及结转和结余，故本表无数据。'],
+        ['合计', '', '', '12.50', '12.50', '', '12.50', ''],
+      ],
+      [
+        [0, 0, 0, 7],
+        [4, 0, 4, 7],
+      ],
+    );
+    const a = read(wb);
+    expect(a.T9!.location.empty).toBe(false);
+    expect(a.issues.filter((i) => i.table === 'T9')).toEqual([
+      {
+        severity: '错误',
+        code: 'R-空表有金额',
+        message: '国有资本经营预算财政拨款支出决算表注明本表无数据，但公开09表!D6（12.50）、公开09表!E6（12.50）、公开09表!G6（12.50）有金额，未能按科目读入，也未参与校验，请核对。',
+        cells: ['公开09表!D6', '公开09表!E6', '公开09表!G6'],
+        table: 'T9',
+      },
+    ]);
+  });
+});
+
 describe('an empty 三公 table downstream, in a real fixture workbook', () => {
   const XLSX = path.join(__dirname, 'fixtures', 'xlsx');
   const load = async () => {

@@ -98,10 +98,12 @@ export function readAccounts(snapshot: WorkbookSnapshot): Accounts {
   for (const f of ignored) {
     const otherYear = f.year && f.year !== year;
     accounts.issues.push({
-      severity: '警告',
+      // Last year's tables kept on a hidden sheet are common and harmless: a hint. Another year's table in plain
+      // sight may mean the workbook mixes years: a warning.
+      severity: otherYear && f.hidden ? '提示' : '警告',
       code: otherYear ? 'R-其他年度的表' : 'R-重复的表',
       message: otherYear
-        ? `工作簿中还有${f.year}年度的${f.location.name}（${f.location.sheet}!${f.location.range}），与本次决算年度${year}年不同，已忽略。`
+        ? `工作簿中还有${f.year}年度的${f.location.name}（${f.hidden ? '隐藏工作表 ' : ''}${f.location.sheet}!${f.location.range}），与本次决算年度${year}年不同，已忽略。`
         : `工作簿中有两张${f.location.name}，已读取第一张，忽略 ${f.location.sheet}!${f.location.range}。`,
       cells: [`${f.location.sheet}!${f.location.range}`],
       table: f.id,
