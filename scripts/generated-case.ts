@@ -2,10 +2,10 @@
  * Writes one generated-layout case (test/generated) to an .xlsx to reproduce it, with what was checked:
  *   npx ts-node --transpile-only scripts/generated-case.ts <seed> [out.xlsx] [--mutation N]
  * Without --mutation the correct workbook is written; with it, the workbook with mutation N (0-based) applied.
- * Prints the layout, the 错误 and misread figures of the correct workbook, and the mutations with their outcome.
+ * Prints the layout, the 错误, false 警告 and misread figures of the correct workbook, and the mutations with their outcome.
  */
 import * as path from 'path';
-import { caseFor, check, checkCorrect, checkMutation, describeCase, mutationsFor, renderCase } from '../test/generated/properties';
+import { caseFor, check, checkCorrect, checkMutation, describeCase, emptyTableMutation, mutationsFor, renderCase } from '../test/generated/properties';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -21,9 +21,10 @@ async function main(): Promise<void> {
   const r = renderCase(c);
   console.log(describeCase(c));
   const res = checkCorrect(r, check(r.workbook));
-  for (const f of res.errors) console.log(`  错误 ${f.rule} ${f.cells.join(' ')} ${f.message}`);
+  for (const f of [...res.errors, ...res.warnings]) console.log(`  ${f.severity} ${f.rule} ${f.cells.join(' ')} ${f.message}`);
   for (const m of res.misread) console.log(`  misread ${m}`);
-  const mutations = mutationsFor(c, r);
+  const empty = emptyTableMutation(c, r);
+  const mutations = [...mutationsFor(c, r), ...(empty ? [empty] : [])];
   mutations.forEach((m, i) => {
     const x = checkMutation(r, m);
     console.log(`  mutation ${i}: ${m.kind} ${m.cell} ${m.what} → ${x.found ? `found (${x.findings.map((f) => f.rule).join(', ')})` : 'MISSED'}`);
@@ -31,8 +32,12 @@ async function main(): Promise<void> {
   if (mutationIndex !== undefined) {
     const m = mutations[mutationIndex];
     if (!m) throw new Error(`case ${seed} has no mutation ${mutationIndex}`);
-    const i = m.cell.lastIndexOf('!');
-    r.workbook.getWorksheet(m.cell.slice(0, i))!.getCell(m.cell.slice(i + 1)).value = m.after;
+    for (const w of [{ cell: m.cell, after: m.after, fmt: m.fmt }, ...(m.also ?? [])]) {
+      const i = w.cell.lastIndexOf('!');
+      const cell = r.workbook.getWorksheet(w.cell.slice(0, i))!.getCell(w.cell.slice(i + 1));
+      cell.value = w.after;
+      if ('fmt' in w && w.fmt) cell.numFmt = w.fmt;
+    }
   }
   await r.workbook.xlsx.writeFile(out);
   console.log(`written ${path.resolve(out)}`);

@@ -362,6 +362,27 @@ const CASES: Case[] = [
   },
   { rule: 'A-百分号', name: 'a rate with %', lines: [H.running, '机关运行经费支出30.34万元，比上年减少6.73万元，下降18.15%。'], sup: { 'running.amount': '30.34', 'last.runningCost': '37.07' } },
   {
+    rule: 'A-百分号',
+    name: 'a share’s change without its unit: 个百分点, not %',
+    lines: [H.expenditure, '2021年度本年支出合计853.00万元，其中：基本支出623.25万元，占73.07%，占比比上年下降1.2。'],
+    finds: { quote: '下降1.2', severity: '警告', expected: '1.2个百分点', actual: '1.2', says: ['是占比的增减，缺少单位“个百分点”，应写作“1.2个百分点”'] },
+  },
+  {
+    rule: 'A-百分号',
+    name: 'a completion rate without %',
+    lines: [H.threeTotal, '2021年“三公”经费财政拨款支出决算为5.00万元，完成预算的100.00。'],
+    finds: { quote: '100.00', severity: '警告', expected: '100.00%', actual: '100.00', says: ['的百分比缺少“%”'] },
+  },
+  // Non-percent decimals in published wordings: each carries its own unit and is no finding.
+  { rule: 'A-百分号', name: 'a share’s change in 个百分点', lines: [H.expenditure, '2021年度本年支出合计853.00万元，其中：基本支出623.25万元，占73.07%，比上年下降1.2个百分点。'] },
+  { rule: 'A-百分号', name: '增长0.5个百分点', lines: [H.income, '2021年度收入合计853.00万元，财政拨款收入占本年收入合计的比重比上年增长0.5个百分点。'] },
+  { rule: 'A-百分号', name: '增长1.5倍', lines: [H.expenditure, '2021年度本年支出合计853.00万元，比上年增长1.5倍，主要原因是项目支出增加。'] },
+  { rule: 'A-百分号', name: '是上年的1.5倍', lines: [H.expenditure, '2021年度本年支出合计853.00万元，是上年的1.5倍。'] },
+  { rule: 'A-百分号', name: '下降0.8成', lines: [H.running, '机关运行经费支出30.34万元，比上年下降0.8成。'], sup: { 'running.amount': '30.34' } },
+  { rule: 'A-百分号', name: '人均0.35万元', lines: [H.running, '机关运行经费支出30.34万元，人均0.35万元，比上年下降0.05万元。'], sup: { 'running.amount': '30.34' } },
+  { rule: 'A-百分号', name: 'a full-width ％', lines: [H.running, '机关运行经费支出30.34万元，比上年减少6.73万元，下降18.15％。'], sup: { 'running.amount': '30.34', 'last.runningCost': '37.07' } },
+  { rule: 'A-百分号', name: 'a share’s rise with no figure after it', lines: [H.income, '2021年度收入合计853.00万元，财政拨款收入占比有所提高，主要原因是其他收入减少。'] },
+  {
     rule: 'A-年度不符',
     name: 'another year in the title',
     lines: ['西区玉泉街道办事处2020年度部门决算', H.income, '本年收入合计853.00万元。'],

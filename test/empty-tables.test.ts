@@ -142,6 +142,64 @@ describe('a table with numbers that could not be placed is not "empty"', () => {
   });
 });
 
+describe.each(FORMS)('a figure typed into an empty table (%s) is read and checked, or reported on its cell', (_form, data, note) => {
+  /** The errors naming a cell. */
+  const errorsAt = (a: Accounts, cell: string) => runRules(a).filter((f) => f.severity === '错误' && f.cells.includes(cell));
+
+  it('政府性基金: 1 (万元, a whole number as typed) in the 本年支出 小计 of its 合计 row', () => {
+    const wb = new ExcelJS.Workbook();
+    const row = data(6) ?? [null, null, null, null, null, null];
+    row[2] = 1;
+    fundSheet(wb, '公开08表', '上海市普陀区财政局2024年度政府性基金预算财政拨款收入支出决算表', row, note);
+    const a = read(wb);
+    expect(a.T8!.location.empty).toBe(false);
+    expect(errorsAt(a, '公开08表!E5').length).toBeGreaterThan(0);
+  });
+
+  it('三公: 0.35 in the 公务接待费 决算数 of the data row', () => {
+    const wb = new ExcelJS.Workbook();
+    const row = data(12) ?? Array(12).fill(null);
+    row[11] = 0.35;
+    threePublicSheet(wb, row, note);
+    const a = read(wb);
+    expect(a.T7!.location.empty).toBe(false);
+    expect(errorsAt(a, '公开07表!L6').length).toBeGreaterThan(0);
+  });
+});
+
+describe('amounts the reader cannot place under an empty table are reported, never a silent 0', () => {
+  it('a 合计 row typed under the "本表无数据" note of 国有资本经营: one 错误 naming every such cell', () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('公开09表');
+    put(
+      ws,
+      [
+        ['上海市普陀区财政局2024年度国有资本经营预算财政拨款支出决算表'],
+        ['', '', '', '', '', '', '', '单位：万元'],
+        ['科目编码', '科目名称', '年初结转和结余', '本年收入', '本年支出', '', '', '年末结转和结余'],
+        ['', '', '', '', '小计', '基本支出', '项目支出', ''],
+        ['注：本单位2024年度没有国有资本经营预算财政拨款收入、支出及结转和结余，故本表无数据。'],
+        ['合计', '', '', '12.50', '12.50', '', '12.50', ''],
+      ],
+      [
+        [0, 0, 0, 7],
+        [4, 0, 4, 7],
+      ],
+    );
+    const a = read(wb);
+    expect(a.T9!.location.empty).toBe(false);
+    expect(a.issues.filter((i) => i.table === 'T9')).toEqual([
+      {
+        severity: '错误',
+        code: 'R-空表有金额',
+        message: '国有资本经营预算财政拨款支出决算表注明本表无数据，但公开09表!D6（12.50）、公开09表!E6（12.50）、公开09表!G6（12.50）有金额，未能按科目读入，也未参与校验，请核对。',
+        cells: ['公开09表!D6', '公开09表!E6', '公开09表!G6'],
+        table: 'T9',
+      },
+    ]);
+  });
+});
+
 describe('an empty 三公 table downstream, in a real fixture workbook', () => {
   const XLSX = path.join(__dirname, 'fixtures', 'xlsx');
   const load = async () => {

@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { main } from '../src/cli/main';
 import { addCharts } from '../src/adapters/exceljs/charts';
+import { dumpSheet } from './sheetDump';
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'xlsx', 'yuquan2021-sichuan.xlsx');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-keep-'));
@@ -20,22 +21,6 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
   let err = '';
   const code = await main(argv, { out: (s) => (out += s + '\n'), err: (s) => (err += s + '\n') });
   return { code, out, err };
-}
-
-/** Every cell of a sheet: value (formula and cached result), number format, font, fill, note. */
-async function dumpSheet(file: string, sheet: string): Promise<Record<string, unknown>> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  const ws = wb.getWorksheet(sheet)!;
-  const out: Record<string, unknown> = {};
-  ws.eachRow({ includeEmpty: true }, (row) =>
-    row.eachCell({ includeEmpty: true }, (c) => {
-      const v = c.value as unknown;
-      if (v === null && !c.note && !c.fill) return;
-      out[c.address] = { v, fmt: c.numFmt, font: c.font, fill: c.fill, note: c.note ?? null };
-    }),
-  );
-  return out;
 }
 
 const KINDS: ExcelJS.CellValue[] = [
@@ -147,6 +132,60 @@ describe('no file is overwritten by surprise', () => {
     expect(r.out).toContain('“表_决算助手.xlsx”已经存在');
     expect(fs.readFileSync(first).equals(bytes)).toBe(true);
     expect(fs.readdirSync(dir).filter((f) => f.startsWith('表_决算助手_'))).toHaveLength(1);
+  });
+
+  it('-o, --report and --docx never replace an existing file that holds user input', async () => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'explicit-'));
+    const file = path.join(dir, '表.xlsx');
+    const other = path.join(dir, '别的工作簿.xlsx');
+    const word = path.join(dir, '我的说明.docx');
+    fs.copyFileSync(FIXTURE, file);
+    fs.copyFileSync(FIXTURE, other);
+    fs.writeFileSync(word, 'the user’s own Word document');
+    expect((await run('init', file)).code).toBe(0);
+    const ours = path.join(dir, '表_决算助手.xlsx');
+    const keep = new Map([other, ours, word].map((f) => [f, fs.readFileSync(f)]));
+    for (const argv of [
+      ['init', file, '-o', other],
+      ['generate', file, '-o', ours],
+      ['check', file, '--report', ours],
+      ['check', file, '--report', other],
+    ]) {
+      const r = await run(...argv);
+      expect({ argv, code: r.code }).toEqual({ argv, code: 2 });
+      expect(r.err).toMatch(/已经?存在.*为免覆盖，未写入/);
+    }
+    const g = await run('generate', file, '-o', path.join(dir, '新.xlsx'), '--docx', word);
+    expect(g.code).toBe(0);
+    expect(g.out).toMatch(/“我的说明.docx”已经存在，未覆盖，Word 文档写入新文件“我的说明_[\d-]+\.docx”/);
+    for (const [f, bytes] of keep) expect({ f, same: fs.readFileSync(f).equals(bytes) }).toEqual({ f, same: true });
+    // A 整改清单 the tool wrote and nobody edited may be replaced by the next run.
+    const report = path.join(dir, '整改清单.xlsx');
+    expect((await run('check', file, '--report', report)).code).toBeLessThan(2);
+    expect((await run('check', file, '--report', report)).code).toBeLessThan(2);
+    // …but not when it is the workbook being checked.
+    const self = fs.readFileSync(report);
+    const r = await run('check', report, '--report', report);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/就是输入文件/);
+    expect(fs.readFileSync(report).equals(self)).toBe(true);
+  });
+
+  it('a validation added to a generated sheet (no cell changed) keeps the file from being replaced in place', async () => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'structure-'));
+    const file = path.join(dir, '表.xlsx');
+    fs.copyFileSync(FIXTURE, file);
+    expect((await run('generate', file)).code).toBe(0);
+    const ours = path.join(dir, '表_决算助手.xlsx');
+    const { Pkg } = await import('./packageEdit');
+    const pkg = await Pkg.load(fs.readFileSync(ours));
+    await pkg.addValidation('执行率汇总', 'H2:H9');
+    fs.writeFileSync(ours, await pkg.bytes());
+    const edited = fs.readFileSync(ours);
+    const r = await run('generate', ours);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('“执行率汇总”工作表在上次生成后被修改过');
+    expect(fs.readFileSync(ours).equals(edited)).toBe(true);
   });
 
   it('a workbook whose names merely look like the marker is not updated in place', async () => {

@@ -92,7 +92,7 @@ describe('writeSheetSpec: 补充信息', () => {
     const report = await writeSheetSpec(ctx.asExcel(), supplementSpec, { api: specApiFor('1.18') });
     expect(WRITE_SPEC_SYNC_COUNT).toBe(3);
     expect(sync).toHaveBeenCalledTimes(WRITE_SPEC_SYNC_COUNT);
-    expect(report).toEqual({ syncs: WRITE_SPEC_SYNC_COUNT, skipped: [] });
+    expect(report).toEqual({ syncs: WRITE_SPEC_SYNC_COUNT, skipped: [], sheet: SUPPLEMENT_SHEET });
 
     const s = ctx.model.sheet(SUPPLEMENT_SHEET)!;
     expect(s.at('A1')).toMatchObject({ value: '补充信息（决算助手）', numberFormat: '@', format: { font: { bold: true, size: 16 } } });
@@ -354,6 +354,37 @@ describe('writeSheetSpec: syncs, ownership, rewriting', () => {
     expect(ctx.model.sheets.map((x) => x.name)).toEqual(before);
   });
 
+  test('a sheet the user changed since it was written is kept; the new content goes to a sheet of its own', async () => {
+    const ctx = workbook();
+    await writeSheetSpec(ctx.asExcel(), narrativeSpec, { api: specApiFor('1.18') });
+    await writeSheetSpec(ctx.asExcel(), supplementSpec, { api: specApiFor('1.18') });
+    // Unchanged (a formula-like text written as text included): rewritten in place, no second sheet.
+    expect((await writeSheetSpec(ctx.asExcel(), supplementSpec, { api: specApiFor('1.18') })).sheet).toBe(SUPPLEMENT_SHEET);
+    expect((await writeSheetSpec(ctx.asExcel(), narrativeSpec, { api: specApiFor('1.18') })).sheet).toBe('决算说明');
+    const s = ctx.model.sheet('决算说明')!;
+    Object.assign(s.ensure(5, 0), { value: '我改写的一段：本单位2021年度收入总计以财务科核定数为准。' });
+    Object.assign(s.ensure(400, 9), { value: '远处的批注' });
+    const edited = new Map([...s.cells].map(([k, c]) => [k, JSON.stringify(c)]));
+
+    const sync = jest.spyOn(ctx, 'sync');
+    const report = await writeSheetSpec(ctx.asExcel(), narrativeSpec, { api: specApiFor('1.18') });
+    expect(sync).toHaveBeenCalledTimes(WRITE_SPEC_SYNC_COUNT + 1);
+    expect(report.sheet).toBe('决算说明（2）');
+    expect(report.skipped).toEqual(['“决算说明”工作表在上次生成后被修改过，为保留您的修改，没有替换它；新生成的内容写入了“决算说明（2）”工作表。']);
+    expect(new Map([...s.cells].map(([k, c]) => [k, JSON.stringify(c)]))).toEqual(edited);
+    expect(ctx.model.sheet('决算说明（2）')!.at('A1')?.value).toBe(s.at('A1')?.value);
+    // The new sheet is ours too (its own marker), and a second run finds it unchanged: in place again.
+    expect(ctx.model.names.filter((n) => typeof n.ref !== 'string' && n.ref.sheet.name === '决算说明（2）')).toHaveLength(1);
+    expect((await writeSheetSpec(ctx.asExcel(), narrativeSpec, { api: specApiFor('1.18') })).sheet).toBe('决算说明（2）');
+    expect(ctx.model.sheet('决算说明（3）')).toBeUndefined();
+    // Once the user changes that one too, the next goes to a third.
+    Object.assign(ctx.model.sheet('决算说明（2）')!.ensure(3, 0), { value: '又改了' });
+    expect((await writeSheetSpec(ctx.asExcel(), narrativeSpec, { api: specApiFor('1.18') })).sheet).toBe('决算说明（3）');
+    // Asked to replace: the edited sheet is rewritten in place.
+    expect((await writeSheetSpec(ctx.asExcel(), narrativeSpec, { api: specApiFor('1.18'), replaceEdited: true })).sheet).toBe('决算说明');
+    expect(s.at('J401')).toBeUndefined();
+  });
+
   test('rewriting an owned sheet replaces its content in place (same sheet, one marker)', async () => {
     const ctx = workbook();
     await writeSheetSpec(ctx.asExcel(), ratesSpec, { api: specApiFor('1.18') });
@@ -363,7 +394,8 @@ describe('writeSheetSpec: syncs, ownership, rewriting', () => {
     // Again: still seven charts and one note per cell (the old ones are deleted, not duplicated).
     const sync = jest.spyOn(ctx, 'sync');
     await writeSheetSpec(ctx.asExcel(), ratesSpec, { api: specApiFor('1.18') });
-    expect(sync).toHaveBeenCalledTimes(WRITE_SPEC_SYNC_COUNT);
+    // One more sync: the sheet is compared with what was written last (unchanged, so it is rewritten in place).
+    expect(sync).toHaveBeenCalledTimes(WRITE_SPEC_SYNC_COUNT + 1);
     expect(ctx.model.sheet(RATES_SHEET)).toBe(s); // cleared, never deleted: formulas pointing at it survive
     expect(s.charts).toHaveLength(7);
     expect(s.notes.size).toBe(Object.keys(ratesSpec.notes!).length);

@@ -5,6 +5,7 @@
 import { yuquan2021 } from './fixtures/specs';
 import { accountsFromSpec } from './narrativeSupport';
 import { FactKey, QUANTITIES, basicPartOf, economicClassTerms, quantityFigure, tableWay } from '../src/model/quantities';
+import { mainTotals } from '../src/model/mainTotals';
 import { Accounts, Figure } from '../src/model/types';
 import { computeFacts } from '../src/narrative/facts';
 import { computeRates } from '../src/rates';
@@ -68,5 +69,20 @@ describe('catalogue of quantities', () => {
     const r = computeRates(a, emptySupplement()).find((x) => x.id === 'threePublicControl')!;
     expect(r.status).toBe('not-computable');
     expect(r.reason).toMatch(/^缺少：/);
+  });
+
+  test('read\'s main totals resolve through the catalogue: a 表4 expenditure side with one amount column is its 合计', () => {
+    const a = accountsFromSpec(yuquan2021);
+    // One amount column per expenditure line (a 表4 without per-fund columns): the reader keys it "amount".
+    for (const l of a.T4!.expenditure) l.values = { amount: l.values.total };
+    const t4 = a.T4!.expenditure.find((l) => l.key === 'expenditureTotal')!.values.amount!;
+    expect(quantityFigure(a, 'fiscal.expenditure', 'T4')).toBe(t4);
+    const byKey = new Map(mainTotals(a).map((t) => [t.key, t]));
+    expect(byKey.get('T4.expenditureTotal')?.figure).toBe(t4);
+    expect(byKey.get('T4.expenditureTotal')?.label).toBe('财政拨款本年支出合计');
+    // 表6 合计 lines are the lines the table prints, never a sum of its 类.
+    const with6 = with312();
+    expect(mainTotals(with6).filter((t) => t.table === 'T6')).toEqual([]);
+    expect(quantityFigure(with6, 'basic.public', 'T6')).toBeUndefined();
   });
 });

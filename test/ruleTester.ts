@@ -12,7 +12,8 @@ import { Finding, Rule } from '../src/rules/types';
 export interface InvalidCase {
   name: string;
   accounts: () => Accounts;
-  findings: Pick<Finding, 'severity' | 'cells' | 'expected' | 'actual'>[];
+  /** The exact findings, in order; a finding that gives `message` has its message asserted too. */
+  findings: (Pick<Finding, 'severity' | 'cells' | 'expected' | 'actual'> & { message?: string })[];
 }
 
 export interface ValidCase {
@@ -40,7 +41,15 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
     for (const c of cases.valid) it(`valid: ${c.name}`, () => expect(runRule(rule, c.accounts())).toEqual([]));
     for (const c of cases.invalid)
       it(`invalid: ${c.name}`, () => {
-        const got = runRule(rule, c.accounts()).map((f) => ({ severity: f.severity, cells: f.cells, expected: f.expected, actual: f.actual }));
+        const found = runRule(rule, c.accounts());
+        expect(found.map((f) => f.rule)).toEqual(found.map(() => rule.id));
+        const got = found.map((f, i) => ({
+          severity: f.severity,
+          cells: f.cells,
+          expected: f.expected,
+          actual: f.actual,
+          ...(c.findings[i] && 'message' in c.findings[i] ? { message: f.message } : {}),
+        }));
         expect(got).toEqual(c.findings);
       });
   });

@@ -4,11 +4,14 @@
  * of what it wrote into each (empty for 补充信息, which the user fills in); the HMAC (SHA-256, a key in the tool)
  * covers the JSON. A name anyone can type ("决算助手_owned_1") is not enough to make a workbook "ours"; a
  * copied mark whose sheets are missing does not verify either. The digest tells whether the user edited a
- * generated sheet since (then it is not replaced in place).
+ * generated sheet since (then it is not replaced in place). The digest is followed by "~" and the sheet's
+ * structure (sheetStructure): what the user may add in Excel without changing a cell — a validation, a chart,
+ * a comment, a merge — makes the sheet "edited" too.
  */
 import { createHash, createHmac } from 'crypto';
 import ExcelJS from 'exceljs';
-import { definedNamesOf } from '../adapters/exceljs/patchPackage';
+import JSZip from 'jszip';
+import { definedNamesOf, relsPathOf, resolveTarget } from '../adapters/exceljs/patchPackage';
 
 export const SIGNATURE_NAME = '决算助手_签名';
 const KEY = '决算助手/juesuan owned-sheet mark v1';
@@ -55,15 +58,63 @@ function cellText(v: unknown): string {
   return '';
 }
 
-/** Digest of a sheet's content: every cell's formula (not its cached result) or value. */
-export function sheetDigest(ws: ExcelJS.Worksheet): string {
+/**
+ * Digest of a sheet's content: every cell's formula (not its cached result) or value, and — in the "n:" form
+ * written now — its number format, so that a format the user changed makes the sheet "edited" too. Marks
+ * of earlier versions hold the plain form.
+ */
+export function sheetDigest(ws: ExcelJS.Worksheet, formats = true): string {
   const h = createHash('sha256');
-  ws.eachRow({ includeEmpty: false }, (row) => {
-    row.eachCell({ includeEmpty: false }, (cell) => {
+  ws.eachRow({ includeEmpty: true }, (row) => {
+    row.eachCell({ includeEmpty: true }, (cell) => {
       const f = cell.formula;
       const t = f ? `=${f}` : cellText(cell.value);
-      if (t !== '') h.update(`${cell.address}\t${t}\n`);
+      const fmt = formats && cell.numFmt && cell.numFmt !== 'General' ? cell.numFmt : '';
+      if (t !== '' || fmt) h.update(`${cell.address}\t${t}${fmt ? `\t${fmt}` : ''}\n`);
     });
   });
-  return h.digest('hex').slice(0, 16);
+  return `${formats ? 'n:' : ''}${h.digest('hex').slice(0, 16)}`;
+}
+
+/** Elements of a sheet the user may add without changing a cell value; counted, with the parts the sheet points at. */
+const COUNTED = ['dataValidation', 'cfRule', 'hyperlink', 'mergeCell', 'tablePart', 'oleObject', 'control', 'picture', 'protectedRange', 'sheetProtection', 'autoFilter'];
+
+/**
+ * The structure of a sheet part: how many of each COUNTED element, and per relationship type the number of
+ * targets and what they hold (drawing anchors, comments). Stable across a re-save by Excel (which rewrites the
+ * XML but keeps these counts), changed by a chart, a validation, a comment or a merge the user adds.
+ */
+export async function sheetStructure(zip: JSZip, sheetPart: string): Promise<string> {
+  const xml = (await zip.file(sheetPart)?.async('string')) ?? '';
+  const out: string[] = [];
+  for (const el of COUNTED) {
+    const n = (xml.match(new RegExp(`<(?:\\w+:)?${el}[\\s/>]`, 'g')) ?? []).length;
+    if (n) out.push(`${el}${n}`);
+  }
+  const rels = (await zip.file(relsPathOf(sheetPart))?.async('string')) ?? '';
+  const byType = new Map<string, number>();
+  for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    const type = /Type="[^"]*\/([^"/]+)"/.exec(m[0])?.[1] ?? '';
+    let n = 1;
+    const target = /Target="([^"]*)"/.exec(m[0])?.[1];
+    if (target && !/TargetMode="External"/.test(m[0])) {
+      const part = (await zip.file(resolveTarget(sheetPart, target))?.async('string')) ?? '';
+      if (type === 'drawing') n = (part.match(/<(?:\w+:)?(?:twoCellAnchor|oneCellAnchor|absoluteAnchor)\b/g) ?? []).length;
+      else if (type === 'comments') n = (part.match(/<(?:\w+:)?comment\b/g) ?? []).length;
+    }
+    byType.set(type, (byType.get(type) ?? 0) + n);
+  }
+  for (const [t, n] of [...byType].sort()) out.push(`${t}${n}`);
+  return out.join(',');
+}
+
+/** The stored value for a generated sheet: its cell digest and its structure. */
+export function markValue(digest: string, structure: string): string {
+  return `${digest}~${structure}`;
+}
+
+/** Does the sheet still hold what the mark says (cells and structure; marks without a structure: cells only)? */
+export function matchesMark(stored: string, ws: ExcelJS.Worksheet, structure: string | undefined): boolean {
+  const [d, st] = stored.split('~');
+  return d === sheetDigest(ws, d.startsWith('n:')) && (st === undefined || structure === undefined || st === structure);
 }

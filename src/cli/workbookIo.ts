@@ -16,15 +16,14 @@ import * as path from 'path';
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import { loadExcelJs, snapshotFromExcelJs, WorkbookReadError } from '../adapters/exceljs/snapshotFromXlsx';
-import { isOwnedSheet, NotOwnedSheetError, OWNED_PREFIX, writeSheetSpec } from '../adapters/exceljs/writeSheetSpec';
-import { definedNamesOf, DefinedNameEdit, patchPackage, workbookPart } from '../adapters/exceljs/patchPackage';
+import { isOwnedSheet, NotOwnedSheetError, ownerMarkerEdits, writeSheetSpec } from '../adapters/exceljs/writeSheetSpec';
+import { definedNamesOf, DefinedNameEdit, listSheets, patchPackage, workbookPart } from '../adapters/exceljs/patchPackage';
 import { readAccounts } from '../model/readAccounts';
 import { Accounts } from '../model/types';
 import { SheetSpec } from '../output/sheetSpec';
-import { quoteSheet } from '../snapshot/address';
 import { WorkbookSnapshot } from '../snapshot/types';
 import { readErrorMessage, writeErrorMessage } from './fileErrors';
-import { encodeMark, OwnerMark, readMark, sheetDigest, SIGNATURE_NAME } from './ownerMarker';
+import { encodeMark, markValue, matchesMark, OwnerMark, readMark, sheetDigest, sheetStructure, SIGNATURE_NAME } from './ownerMarker';
 
 export interface LoadedWorkbook {
   file: string;
@@ -35,6 +34,8 @@ export interface LoadedWorkbook {
   /** The verified mark, when 决算助手 wrote this file. */
   mark?: OwnerMark;
   workbookXml: string;
+  /** The structure (ownerMarker.sheetStructure) of every sheet the mark lists. */
+  structures: Record<string, string>;
 }
 
 export async function readInputFile(file: string): Promise<Buffer> {
@@ -51,13 +52,18 @@ export async function loadForWriting(file: string): Promise<LoadedWorkbook> {
   const wb = await loadExcelJs(bytes, path.basename(file));
   const snapshot = snapshotFromExcelJs(wb, path.basename(file));
   let workbookXml = '';
+  const structures: Record<string, string> = {};
+  let mark: OwnerMark | undefined;
   try {
     const zip = await JSZip.loadAsync(bytes);
-    workbookXml = (await zip.file(await workbookPart(zip))?.async('string')) ?? '';
+    const wbPart = await workbookPart(zip);
+    workbookXml = (await zip.file(wbPart)?.async('string')) ?? '';
+    mark = readMark(workbookXml);
+    if (mark) for (const s of await listSheets(zip, wbPart)) if (s.name in mark.sheets && s.part) structures[s.name] = await sheetStructure(zip, s.part);
   } catch {
     workbookXml = '';
   }
-  return { file, bytes, wb, snapshot, accounts: readAccounts(snapshot), mark: readMark(workbookXml), workbookXml };
+  return { file, bytes, wb, snapshot, accounts: readAccounts(snapshot), mark, workbookXml, structures };
 }
 
 /** Was this workbook written by 决算助手 (verified mark, and every marked sheet still there)? */
@@ -72,7 +78,7 @@ export function editedSheets(loaded: LoadedWorkbook, names: string[]): string[] 
   return names.filter((n) => {
     const digest = loaded.mark!.sheets[n];
     const ws = loaded.wb.getWorksheet(n);
-    return digest && ws && sheetDigest(ws) !== digest;
+    return digest && ws && !matchesMark(digest, ws, loaded.structures[n]);
   });
 }
 
@@ -106,6 +112,9 @@ export interface OutputChoice {
   /** One line for the user when the choice is not the obvious one. */
   note?: string;
   inPlace: boolean;
+  /** The target must not exist when written (a new file): if another run took the name meanwhile, `retry` gives another. */
+  exclusive?: boolean;
+  retry?: () => Promise<string>;
 }
 
 /**
@@ -122,7 +131,8 @@ export async function chooseOutput(loaded: LoadedWorkbook, explicit: string | un
     if ((await realPath(explicit)) === (await realPath(loaded.file))) {
       throw new WorkbookReadError(`-o 指定的输出文件就是输入文件“${loaded.file}”，为免覆盖您的工作簿，未写入。请换一个输出文件名（或不加 -o）。`);
     }
-    return { target: explicit, inPlace: false };
+    await assertReplaceable(explicit, '-o 指定的输出文件');
+    return { target: explicit, inPlace: false, exclusive: !(await exists(explicit)) };
   }
   const { dir, name } = path.parse(loaded.file);
   if (writtenByUs(loaded)) {
@@ -136,12 +146,14 @@ export async function chooseOutput(loaded: LoadedWorkbook, explicit: string | un
     };
   }
   const base = path.join(dir, `${name}_决算助手${ext}`);
-  if (!(await exists(base))) return { target: base, inPlace: false };
-  let target = path.join(dir, `${name}_决算助手_${stamp()}${ext}`);
-  for (let i = 2; await exists(target); i++) target = path.join(dir, `${name}_决算助手_${stamp()}_${i}${ext}`);
+  if (!(await exists(base))) return { target: base, inPlace: false, exclusive: true, retry: stampedNames(dir, `${name}_决算助手`, ext) };
+  const retry = stampedNames(dir, `${name}_决算助手`, ext);
+  const target = await retry();
   return {
     target,
     inPlace: false,
+    exclusive: true,
+    retry,
     note: `“${path.basename(base)}”已经存在（其中可能有您填写的内容），未覆盖，本次写入新文件“${path.basename(target)}”。如要在已填写的文件上继续，请对它运行本命令：juesuan <命令> “${path.basename(base)}”。`,
   };
 }
@@ -154,6 +166,55 @@ async function macroEnabled(bytes: Uint8Array): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** Free "<stem>_<时间>.xlsx", "<stem>_<时间>_2.xlsx"… names in `dir`, one per call (never one handed out before). */
+function stampedNames(dir: string, stem: string, ext = '.xlsx'): () => Promise<string> {
+  const given = new Set<string>();
+  return async () => {
+    const s = stamp();
+    let target = path.join(dir, `${stem}_${s}${ext}`);
+    for (let i = 2; given.has(target) || (await exists(target)); i++) target = path.join(dir, `${stem}_${s}_${i}${ext}`);
+    given.add(target);
+    return target;
+  };
+}
+
+/**
+ * A file the tool creates beside the workbook (the Word copy of the 说明): never over an existing file, whose
+ * edits the tool cannot see — an existing name gets a timestamped sibling, and the note says so.
+ */
+export async function newFileChoice(file: string): Promise<OutputChoice> {
+  const { dir, name, ext } = path.parse(file);
+  const retry = stampedNames(dir, name, ext);
+  if (!(await exists(file))) return { target: file, inPlace: false, exclusive: true, retry };
+  const target = await retry();
+  return { target, inPlace: false, exclusive: true, retry, note: `“${path.basename(file)}”已经存在，未覆盖，Word 文档写入新文件“${path.basename(target)}”。` };
+}
+
+/**
+ * May an existing file be replaced? Only a workbook 决算助手 wrote that holds nothing but its own generated
+ * sheets, none of them edited since (a 整改清单 or 汇总 of an earlier run). A workbook with the user's sheets, a
+ * 补充信息 the user fills in, an edited sheet or no verifiable mark is never overwritten.
+ */
+export async function replaceable(file: string): Promise<boolean> {
+  if (!(await exists(file))) return true;
+  const loaded = await loadForWriting(file).catch(() => undefined);
+  if (!loaded?.mark) return false;
+  const names = loaded.wb.worksheets.map((w) => w.name);
+  return names.length > 0 && names.every((n) => loaded.mark!.sheets[n]) && !editedSheets(loaded, names).length;
+}
+
+/** Refuse an output path that names an input of the command (the same real file). */
+export async function assertNotInput(out: string, input: string, flag: string): Promise<void> {
+  if ((await realPath(out)) === (await realPath(input))) {
+    throw new WorkbookReadError(`${flag} 指定的输出文件就是输入文件“${input}”，为免覆盖您的工作簿，未写入。请换一个输出文件名。`);
+  }
+}
+
+export async function assertReplaceable(file: string, what: string): Promise<void> {
+  if (await replaceable(file)) return;
+  throw new WorkbookReadError(`${what}“${file}”已存在且不是决算助手生成的文件（或生成后有改动、有您的内容），为免覆盖，未写入。请换一个文件名。`);
 }
 
 /** Refuse before any work when a user's own sheet has the name of a sheet we are about to write. */
@@ -181,45 +242,92 @@ export interface OwnedWrite {
 export async function writeOwnedSheets(
   loaded: LoadedWorkbook,
   writes: OwnedWrite[],
-  target: string,
+  choice: OutputChoice,
   post?: (freshBytes: Uint8Array) => Promise<Uint8Array>,
 ): Promise<void> {
   const fresh = new ExcelJS.Workbook();
   const mark: OwnerMark = { sheets: {} };
   if (loaded.mark) Object.assign(mark.sheets, loaded.mark.sheets);
-  const names: DefinedNameEdit[] = [];
-  const existingNames = definedNamesOf(loaded.workbookXml);
-  let nextOwned = existingNames.filter((d) => d.name.startsWith(OWNED_PREFIX)).length + 1;
   for (const w of writes) {
     const ws = writeSheetSpec(fresh, w.spec);
     mark.sheets[w.spec.name] = w.userEditable ? '' : sheetDigest(ws);
-    if (!isOwnedSheet(loaded.wb, w.spec.name)) {
-      const taken = new Set(existingNames.map((d) => d.name.toLowerCase()));
-      let n = `${OWNED_PREFIX}_${nextOwned++}`;
-      while (taken.has(n.toLowerCase())) n = `${OWNED_PREFIX}_${nextOwned++}`;
-      names.push({ name: n, value: `${quoteSheet(w.spec.name)}!$A$1` });
-    }
   }
+  const names: DefinedNameEdit[] = ownerMarkerEdits(definedNamesOf(loaded.workbookXml), writes);
   for (const s of Object.keys(mark.sheets)) if (!loaded.wb.getWorksheet(s) && !writes.some((w) => w.spec.name === s)) delete mark.sheets[s];
-  names.push({ name: SIGNATURE_NAME, value: encodeMark(mark), hidden: true });
   let freshBytes: Uint8Array = new Uint8Array((await fresh.xlsx.writeBuffer()) as ArrayBuffer);
   if (post) freshBytes = await post(freshBytes);
+  await addStructures(mark, freshBytes);
+  names.push({ name: SIGNATURE_NAME, value: encodeMark(mark), hidden: true });
   let bytes: Uint8Array;
   try {
     bytes = await patchPackage(loaded.bytes, freshBytes, { appendRowsTo: new Set(writes.filter((w) => w.appendOnly).map((w) => w.spec.name)), names });
   } catch (e) {
     throw new WorkbookReadError(`无法写入工作簿：${e instanceof Error ? e.message.split('\n')[0] : String(e)}。原文件未改动。`);
   }
-  await writeFileAtomic(target, bytes);
+  await commit(choice, bytes);
 }
 
-export async function writeFileAtomic(out: string, bytes: Uint8Array): Promise<void> {
-  const tmp = path.join(path.dirname(out), `.~${path.basename(out)}.${process.pid}.tmp`);
+/** Follow each generated sheet's digest in the mark with its structure, as written (patchPackage keeps it). */
+async function addStructures(mark: OwnerMark, freshBytes: Uint8Array): Promise<void> {
+  const zip = await JSZip.loadAsync(freshBytes);
+  for (const s of await listSheets(zip)) {
+    const v = mark.sheets[s.name];
+    if (v && s.part) mark.sheets[s.name] = markValue(v.split('~')[0], await sheetStructure(zip, s.part));
+  }
+}
+
+/**
+ * Write the result where `choice` says. A new file is created exclusively: when another run created the same
+ * name in the meantime, the next free name is taken (and said) instead of replacing that run's file.
+ */
+export async function commit(choice: OutputChoice, bytes: Uint8Array): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await writeFileAtomic(choice.target, bytes, { exclusive: choice.exclusive });
+      return;
+    } catch (e) {
+      if (!(e instanceof TargetExistsError) || !choice.retry || attempt > 20) {
+        if (e instanceof TargetExistsError) throw new WorkbookReadError(`“${choice.target}”刚被另一个程序创建，为免覆盖，未写入。请重新运行。`);
+        throw e;
+      }
+      const taken = path.basename(choice.target);
+      choice.target = await choice.retry();
+      choice.note = `“${taken}”已经存在，未覆盖，本次写入新文件“${path.basename(choice.target)}”。`;
+    }
+  }
+}
+
+class TargetExistsError extends Error {}
+
+let tmpCount = 0;
+
+/**
+ * Write through a temporary file and a rename, so a failed write never leaves half a workbook. `exclusive`:
+ * the file must not exist (a hard link refuses an existing name, where a rename would replace it).
+ */
+export async function writeFileAtomic(out: string, bytes: Uint8Array, o: { exclusive?: boolean } = {}): Promise<void> {
+  const tmp = path.join(path.dirname(out), `.~${path.basename(out)}.${process.pid}.${++tmpCount}.tmp`);
   try {
-    await fs.writeFile(tmp, bytes);
-    await fs.rename(tmp, out);
+    await fs.writeFile(tmp, bytes, { flag: 'wx' });
+    if (o.exclusive) {
+      try {
+        await fs.link(tmp, out);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') throw new TargetExistsError(out);
+        // File systems without hard links: create exclusively, then fill.
+        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw e;
+        const h = await fs.open(out, 'wx').catch((e2: NodeJS.ErrnoException) => {
+          throw e2.code === 'EEXIST' ? new TargetExistsError(out) : e2;
+        });
+        await h.close();
+        await fs.rename(tmp, out);
+      }
+      await fs.rm(tmp, { force: true });
+    } else await fs.rename(tmp, out);
   } catch (e) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
+    if (e instanceof TargetExistsError) throw e;
     throw new WorkbookReadError(writeErrorMessage(out, e));
   }
 }
@@ -229,14 +337,14 @@ export async function writeFileAtomic(out: string, bytes: Uint8Array): Promise<v
  * may replace it. An existing file that is not verifiably ours is never overwritten.
  */
 export async function writeNewWorkbook(specs: SheetSpec[], target: string): Promise<void> {
-  if (await exists(target)) {
-    const ours = await loadForWriting(target).then(writtenByUs, () => false);
-    if (!ours) throw new WorkbookReadError(`“${target}”已存在且不是决算助手生成的文件，为免覆盖，未写入。请换一个文件名。`);
-  }
+  if (!/\.xlsx$/i.test(target)) throw new WorkbookReadError(`输出文件“${target}”应以 .xlsx 结尾。`);
+  const existed = await exists(target);
+  if (existed) await assertReplaceable(target, '');
   const fresh = new ExcelJS.Workbook();
   const mark: OwnerMark = { sheets: {} };
   for (const spec of specs) mark.sheets[spec.name] = sheetDigest(writeSheetSpec(fresh, spec));
   const freshBytes = new Uint8Array((await fresh.xlsx.writeBuffer()) as ArrayBuffer);
+  await addStructures(mark, freshBytes);
   const bytes = await patchPackage(freshBytes, freshBytes, { names: [{ name: SIGNATURE_NAME, value: encodeMark(mark), hidden: true }] });
-  await writeFileAtomic(target, bytes);
+  await commit({ target, inPlace: false, exclusive: !existed }, bytes);
 }

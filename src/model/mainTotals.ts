@@ -3,7 +3,8 @@
  * line of 收入支出决算总表 and 财政拨款收入支出决算总表, per fund column where the table has them — plus the
  * 合计 rows of tables 2, 3, 5, 8, 9 and the totals of 6 and 7, each with its cell.
  */
-import { Accounts, CodedTable, Figure, Line, TableId, TwoSidedTable } from './types';
+import { Accounts, Figure, Line, TableId } from './types';
+import { QuantityDef, QuantityKey, THREE_PUBLIC_KEYS, THREE_PUBLIC_LABELS, basicTotalLine, codedTotal, definedFigure, quantityFigure, totalsLine } from './quantities';
 
 export interface MainTotal {
   /** Stable key, e.g. "T1.incomeTotal", "T1.income.openingBalance", "T4.expenditure.grandTotal.fund", "T3.total.basic". */
@@ -12,10 +13,6 @@ export interface MainTotal {
   table: TableId;
   label: string;
   figure: Figure;
-}
-
-function lineFigure(lines: Line[] | undefined, key: string, col = 'amount'): Figure | undefined {
-  return lines?.find((l) => l.key === key)?.values[col];
 }
 
 /** Column names of the 总表 amount columns (T4 expenditure per fund). */
@@ -43,27 +40,40 @@ function columnTotalLabel(header: string, key: string): string {
   return /^(合计|小计)$/.test(name) ? '合计' : `合计（${name}）`;
 }
 
+/** The headline lines of both 总表 (keys stable since the first release) and the quantity each one is. */
+const HEADLINES: [key: string, table: 'T1' | 'T4', quantity: QuantityKey, label: string][] = [
+  ['T1.incomeTotal', 'T1', 'income.total', '本年收入合计'],
+  ['T1.incomeGrandTotal', 'T1', 'total.income', '收入总计'],
+  ['T1.expenditureTotal', 'T1', 'expenditure.total', '本年支出合计'],
+  ['T1.expenditureGrandTotal', 'T1', 'total.expenditure', '支出总计'],
+  ['T4.incomeTotal', 'T4', 'fiscal.income', '财政拨款本年收入合计'],
+  ['T4.expenditureTotal', 'T4', 'fiscal.expenditure', '财政拨款本年支出合计'],
+];
+
+/**
+ * Every figure is resolved through the catalogue of quantities (model/quantities.ts): the named ones by their
+ * key, the rest of the 总表 lines and the 合计 rows by the catalogue's families. This module only decides which
+ * figures the list shows, in which order, under which key and label.
+ */
 export function mainTotals(a: Accounts): MainTotal[] {
   const out: MainTotal[] = [];
   const seen = new Set<string>();
-  const add = (key: string, table: TableId, label: string, f: Figure | undefined) => {
-    if (!f || seen.has(key)) return;
+  const add = (key: string, table: TableId, label: string, def: QuantityDef | QuantityKey) => {
+    if (seen.has(key)) return;
+    const f = typeof def === 'string' ? quantityFigure(a, def, table) : definedFigure(a, def, table);
+    if (!f) return;
     seen.add(key);
     out.push({ key, table, label, figure: f });
   };
-  // The headline lines keep the keys they have had since the first release; every other line of both 总表
-  // gets "T1.income.<line>[.<column>]". All in sheet order: income side, then expenditure side.
-  const headline = new Map<Figure | undefined, [string, string]>([
-    [lineFigure(a.T1?.income, 'incomeTotal'), ['T1.incomeTotal', '本年收入合计']],
-    [lineFigure(a.T1?.income, 'grandTotal'), ['T1.incomeGrandTotal', '收入总计']],
-    [lineFigure(a.T1?.expenditure, 'expenditureTotal'), ['T1.expenditureTotal', '本年支出合计']],
-    [lineFigure(a.T1?.expenditure, 'grandTotal'), ['T1.expenditureGrandTotal', '支出总计']],
-    [lineFigure(a.T4?.income, 'incomeTotal'), ['T4.incomeTotal', '财政拨款本年收入合计']],
-    [lineFigure(a.T4?.expenditure, 'expenditureTotal', 'total') ?? lineFigure(a.T4?.expenditure, 'expenditureTotal'), ['T4.expenditureTotal', '财政拨款本年支出合计']],
-  ]);
-  headline.delete(undefined);
+  // The headline lines keep their keys; every other line of both 总表 gets "T1.income.<line>[.<column>]".
+  // All in sheet order: income side, then expenditure side.
+  const headline = new Map<Figure, (typeof HEADLINES)[number]>();
+  for (const h of HEADLINES) {
+    const f = quantityFigure(a, h[2], h[1]);
+    if (f && !headline.has(f)) headline.set(f, h);
+  }
   for (const id of ['T1', 'T4'] as const) {
-    const t: TwoSidedTable | undefined = a[id];
+    const t = a[id];
     if (!t) continue;
     for (const [side, lines] of [
       ['income', t.income],
@@ -74,38 +84,35 @@ export function mainTotals(a: Accounts): MainTotal[] {
           if (!f) continue;
           const named = headline.get(f);
           if (named) {
-            add(named[0], id, named[1], f);
+            add(named[0], id, named[3], named[2]);
             continue;
           }
           const colName = TWO_SIDED_COLUMN[col] ?? col;
-          add(`${id}.${side}.${l.key}${col === 'amount' ? '' : `.${col}`}`, id, `${lineLabel(l)}${colName ? `（${colName}）` : ''}`, f);
+          const label = `${lineLabel(l)}${colName ? `（${colName}）` : ''}`;
+          add(`${id}.${side}.${l.key}${col === 'amount' ? '' : `.${col}`}`, id, label, totalsLine(id, side, l.key, col, label));
         }
       }
     }
   }
   // The 合计 rows of the classified tables, each column.
   for (const id of ['T2', 'T3', 'T5', 'T8', 'T9'] as const) {
-    const t: CodedTable | undefined = a[id];
+    const t = a[id];
     if (!t?.total) continue;
-    for (const c of t.location.columns) add(`${id}.total.${c.key}`, id, columnTotalLabel(c.header, c.key), t.total.values[c.key]);
+    for (const c of t.location.columns) {
+      const label = columnTotalLabel(c.header, c.key);
+      add(`${id}.total.${c.key}`, id, label, codedTotal(id, c.key, label));
+    }
   }
   if (a.T6) {
-    add('T6.personnel', 'T6', '人员经费合计', a.T6.personnelTotal?.values.amount);
-    add('T6.public', 'T6', '公用经费合计', a.T6.publicTotal?.values.amount);
-    add('T6.total', 'T6', '基本支出合计', a.T6.grandTotal?.values.amount);
+    add('T6.personnel', 'T6', '人员经费合计', basicTotalLine('personnelTotal'));
+    add('T6.public', 'T6', '公用经费合计', basicTotalLine('publicTotal'));
+    add('T6.total', 'T6', '基本支出合计', basicTotalLine('grandTotal'));
   }
   if (a.T7) {
-    const names: [keyof typeof a.T7.actual, string][] = [
-      ['total', '合计'],
-      ['abroad', '因公出国（境）费'],
-      ['vehicle', '公务用车购置及运行维护费'],
-      ['vehiclePurchase', '公务用车购置费'],
-      ['vehicleRunning', '公务用车运行维护费'],
-      ['reception', '公务接待费'],
-    ];
+    const name = (k: (typeof THREE_PUBLIC_KEYS)[number]) => (k === 'total' ? '合计' : THREE_PUBLIC_LABELS[k]);
     // 'T7.budget' / 'T7.actual' stay the keys of the 合计 (stable since the first release).
-    for (const [k, name] of names) add(k === 'total' ? 'T7.budget' : `T7.budget.${k}`, 'T7', `“三公”经费${name}预算数`, a.T7.budget[k]);
-    for (const [k, name] of names) add(k === 'total' ? 'T7.actual' : `T7.actual.${k}`, 'T7', `“三公”经费${name}决算数`, a.T7.actual[k]);
+    for (const k of THREE_PUBLIC_KEYS) add(k === 'total' ? 'T7.budget' : `T7.budget.${k}`, 'T7', `“三公”经费${name(k)}预算数`, `threePublic.${k}.budget`);
+    for (const k of THREE_PUBLIC_KEYS) add(k === 'total' ? 'T7.actual' : `T7.actual.${k}`, 'T7', `“三公”经费${name(k)}决算数`, `threePublic.${k}`);
   }
   return out;
 }

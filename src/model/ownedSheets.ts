@@ -5,5 +5,6 @@
 export const OWNED_SHEET_NAMES = ['补充信息', '决算说明', '执行率汇总', '决算助手_标注', '决算助手_状态', '整改清单'];
 
 export function isOwnedSheetName(name: string): boolean {
-  return OWNED_SHEET_NAMES.includes(name);
+  // "决算说明（2）": written beside a sheet of ours the user had changed (adapters/officejs/writeSheetSpec.ts).
+  return OWNED_SHEET_NAMES.includes(name) || OWNED_SHEET_NAMES.includes(name.replace(/（\d+）$/, ''));
 }

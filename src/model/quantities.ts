@@ -80,8 +80,8 @@ export type SourceRef =
   | { kind: 'line'; table: LineTable; side: 'income' | 'expenditure'; key: string; col?: string; label: string }
   /** A row of a classified table by 功能分类 code ("" = the 合计 row) and column key (codedTable.ts). */
   | { kind: 'coded'; table: CodedTableId; code: string; col: string; label: string }
-  /** T6 人员经费合计 / 公用经费合计. */
-  | { kind: 'basicTotal'; part: 'personnelTotal' | 'publicTotal'; label: string }
+  /** T6 人员经费合计 / 公用经费合计 / 基本支出合计. */
+  | { kind: 'basicTotal'; part: 'personnelTotal' | 'publicTotal' | 'grandTotal'; label: string }
   /** T6 经济分类 类 of one part (人员经费 301+303, 公用经费 the rest), each one a term. */
   | { kind: 'basicClasses'; part: BasicPart; label: string }
   /** T7 预算数 / 决算数 of one item. */
@@ -127,7 +127,9 @@ export function sourceFigures(accounts: Accounts, ref: SourceRef): FoundFigure[]
   switch (ref.kind) {
     case 'line': {
       const t = accounts[ref.table];
-      const f = lineFigure(ref.side === 'income' ? t?.income : t?.expenditure, ref.key, ref.col ?? 'amount');
+      const lines = ref.side === 'income' ? t?.income : t?.expenditure;
+      // A side read with one amount column keys it "amount": that column is the line's 合计.
+      const f = lineFigure(lines, ref.key, ref.col ?? 'amount') ?? (ref.col === 'total' ? lineFigure(lines, ref.key, 'amount') : undefined);
       return f ? [{ figure: f, id: ref.table, table: where(ref.table), label: ref.label }] : undefined;
     }
     case 'coded': {
@@ -179,7 +181,12 @@ export function tableWay(accounts: Accounts, def: QuantityDef): { terms: (FoundF
 
 /** The single table figure a quantity stands for (a one-term way; from `table` only when given), e.g. for a link or a main total. */
 export function quantityFigure(accounts: Accounts, key: QuantityKey, table?: TableId): Figure | undefined {
-  for (const way of QUANTITIES[key].ways) {
+  return definedFigure(accounts, QUANTITIES[key], table);
+}
+
+/** The single table figure of a definition (fixed or of a family): its first one-term way that finds one figure. */
+export function definedFigure(accounts: Accounts, def: QuantityDef, table?: TableId): Figure | undefined {
+  for (const way of def.ways) {
     if (way.length !== 1) continue;
     const found = sourceFigures(accounts, way[0].ref);
     if (found?.length === 1 && (!table || found[0].id === table)) return found[0].figure;
@@ -274,6 +281,11 @@ const T7 = (side: 'budget' | 'actual', item: ThreePublicKey, label: string): Sou
 const T89 = (table: 'T8' | 'T9', col: string, label: string): SourceRef => ({ kind: 'coded', table, code: '', col, label: `${TABLE_NAMES[table]}“${label}”` });
 
 const one = (ref: SourceRef): Term[] => [{ ref }];
+const basicTotalRef = (part: 'personnelTotal' | 'publicTotal' | 'grandTotal'): SourceRef => ({
+  kind: 'basicTotal',
+  part,
+  label: `${TABLE_NAMES.T6}“${part === 'personnelTotal' ? '人员经费合计' : part === 'publicTotal' ? '公用经费合计' : '基本支出合计'}”`,
+});
 const money = (label: string, ...ways: Term[][]): QuantityDef => ({ label, unit: 'money', decimals: 2, ways });
 
 const T7_ITEM_NAMES: Record<ThreePublicKey, string> = { ...THREE_PUBLIC_LABELS, total: '合计' };
@@ -352,16 +364,16 @@ export const QUANTITIES = {
   'basic.total': money(
     '基本支出',
     one(T5('', 'basic', '基本支出合计')),
-    [{ ref: { kind: 'basicTotal', part: 'personnelTotal', label: `${TABLE_NAMES.T6}“人员经费合计”` } }, { ref: { kind: 'basicTotal', part: 'publicTotal', label: `${TABLE_NAMES.T6}“公用经费合计”` } }],
+    [{ ref: basicTotalRef('personnelTotal') }, { ref: basicTotalRef('publicTotal') }],
   ),
   'basic.personnel': money(
     '人员经费',
-    one({ kind: 'basicTotal', part: 'personnelTotal', label: `${TABLE_NAMES.T6}“人员经费合计”` }),
+    one(basicTotalRef('personnelTotal')),
     one({ kind: 'basicClasses', part: 'personnel', label: `${TABLE_NAMES.T6}“301+303”` }),
   ),
   'basic.public': money(
     '公用经费',
-    one({ kind: 'basicTotal', part: 'publicTotal', label: `${TABLE_NAMES.T6}“公用经费合计”` }),
+    one(basicTotalRef('publicTotal')),
     // Every 类 except 301 and 303 (302, 307, 309, 310, 312, 399 …), DOMAIN.md §3.
     one({ kind: 'basicClasses', part: 'public', label: `${TABLE_NAMES.T6}“301、303以外各类之和”` }),
   ),
@@ -424,4 +436,23 @@ export function expenditureClass(code: string, name: string): QuantityDef {
 /** Is `key` a fixed quantity of the catalogue? */
 export function isQuantityKey(key: string): key is QuantityKey {
   return Object.prototype.hasOwnProperty.call(QUANTITIES, key);
+}
+
+/**
+ * Any line of a 总表 (T1, T4) by its canonical key and column, for the lists that show the whole 总表 (`read`):
+ * the named lines are in QUANTITIES; this is the family that covers the rest (class lines, 其中 lines, per fund).
+ */
+export function totalsLine(table: LineTable, side: 'income' | 'expenditure', key: string, col: string, label: string): QuantityDef {
+  return money(label, one({ kind: 'line', table, side, key, col, label: `${TABLE_NAMES[table]}“${label}”` }));
+}
+
+/** One column of the 合计 row of a classified table (表2, 3, 5, 8, 9). */
+export function codedTotal(table: CodedTableId, col: string, label: string): QuantityDef {
+  return money(label, one({ kind: 'coded', table, code: '', col, label: `${TABLE_NAMES[table]}“${label}”` }));
+}
+
+/** A 合计 line of 表6 as the table prints it (人员经费合计, 公用经费合计, 基本支出合计), never a sum of its 类. */
+export function basicTotalLine(part: 'personnelTotal' | 'publicTotal' | 'grandTotal'): QuantityDef {
+  const label = part === 'personnelTotal' ? '人员经费合计' : part === 'publicTotal' ? '公用经费合计' : '基本支出合计';
+  return money(label, one(basicTotalRef(part)));
 }

@@ -5,7 +5,7 @@
 import { WorkbookSnapshot } from '../snapshot/types';
 import { rangeA1 } from '../snapshot/address';
 import { Accounts, Figure, ReadIssue, TABLE_IDS, TABLE_NAMES, TableId, TableLocation, ThreePublicKey } from './types';
-import { Grid } from '../recognise/grid';
+import { Grid, norm } from '../recognise/grid';
 import { Region, sheetRegions, signatureOf } from '../recognise/regions';
 import { headerStartRow, isAuxRow, regionInfo } from '../recognise/layout';
 import { arabicYears, unitNameInPrefix, yearIn } from '../recognise/titles';
@@ -98,10 +98,12 @@ export function readAccounts(snapshot: WorkbookSnapshot): Accounts {
   for (const f of ignored) {
     const otherYear = f.year && f.year !== year;
     accounts.issues.push({
-      severity: '警告',
+      // Last year's tables kept on a hidden sheet are common and harmless: a hint. Another year's table in plain
+      // sight may mean the workbook mixes years: a warning.
+      severity: otherYear && f.hidden ? '提示' : '警告',
       code: otherYear ? 'R-其他年度的表' : 'R-重复的表',
       message: otherYear
-        ? `工作簿中还有${f.year}年度的${f.location.name}（${f.location.sheet}!${f.location.range}），与本次决算年度${year}年不同，已忽略。`
+        ? `工作簿中还有${f.year}年度的${f.location.name}（${f.hidden ? '隐藏工作表 ' : ''}${f.location.sheet}!${f.location.range}），与本次决算年度${year}年不同，已忽略。`
         : `工作簿中有两张${f.location.name}，已读取第一张，忽略 ${f.location.sheet}!${f.location.range}。`,
       cells: [`${f.location.sheet}!${f.location.range}`],
       table: f.id,
@@ -359,6 +361,7 @@ function readRegion(region: Region): Found | undefined {
     }
   }
   if ((tid === 'T1' || tid === 'T4') && found.parsed) location.empty = isEmptyTable(region, headerStart, found.parsed, info.noDataNote);
+  if (!location.empty && found.parsed) strayAmounts(found, region, headerStart, info.noDataNote);
   for (const i of issues) i.table = i.table ?? tid;
   if (location.empty) {
     // An empty table needs no 科目编码 column, and its "0.00" texts are no amounts anyone sums.
@@ -383,20 +386,67 @@ function isEmptyTable(region: Region, headerStart: number, parsed: unknown, _noD
 
 /** Any non-zero number below the header that is not a 科目编码 or a 行次/栏次 number. */
 function regionHasAmounts(region: Region, headerStart: number): boolean {
+  return regionAmountCells(region, headerStart, 1).length > 0;
+}
+
+/** The cells (up to `limit`) below the header holding a non-zero number that is not a 科目编码 or a 行次/栏次 number. */
+function regionAmountCells(region: Region, headerStart: number, limit = Infinity): { ref: string; text: string }[] {
   const { grid } = region;
-  for (let r = headerStart; r <= region.r1; r++) {
-    if (isAuxRow(grid, region, r)) continue;
+  const out: { ref: string; text: string }[] = [];
+  const rows: number[] = [];
+  for (let r = headerStart; r <= region.r1; r++) if (!isAuxRow(grid, region, r)) rows.push(r);
+  const numberAt = (r: number, c: number) => {
+    const v = grid.cell(r, c)?.v;
+    const text = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : '';
+    const d = text ? parseDecimal(text) : null;
+    return d && d.digits !== 0n ? { text, d } : undefined;
+  };
+  // A 行次 / 序号 column: headed so, or holding more than one small whole number. A lone 1 typed into an amount
+  // column (1 万元 as a number) is an amount.
+  const rowNumberColumns = new Set<number>();
+  for (let c = region.c0; c <= region.c1; c++) {
+    let small = 0;
+    for (const r of rows) {
+      const n = numberAt(r, c);
+      if (n && n.d.scale === 0 && Math.abs(Number(n.d.digits)) < 100) small++;
+    }
+    let headed = false;
+    for (let r = region.r0; r < headerStart + 4 && r <= region.r1; r++) if (/^(行次|栏次|序号|行号)$/.test(norm(grid.text(r, c)))) headed = true;
+    if (small > 1 || headed) rowNumberColumns.add(c);
+  }
+  for (const r of rows) {
     for (const x of grid.rowCells(r, region.c0, region.c1)) {
-      const v = grid.cell(r, x.c)?.v;
-      const text = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : '';
-      const d = text ? parseDecimal(text) : null;
-      if (!d || d.digits === 0n) continue;
-      // Codes (201, 2010301, 30101) and row numbers (1…99) are integers that are not amounts.
-      if (d.scale === 0 && (/^[23]\d{2}(\d{2}){0,2}$/.test(text) || Math.abs(Number(d.digits)) < 100)) continue;
-      return true;
+      const n = numberAt(r, x.c);
+      if (!n) continue;
+      // Codes (201, 2010301, 30101) and row numbers are integers that are not amounts.
+      if (n.d.scale === 0 && (/^[23]\d{2}(\d{2}){0,2}$/.test(n.text) || (rowNumberColumns.has(x.c) && Math.abs(Number(n.d.digits)) < 100))) continue;
+      out.push({ ref: grid.ref(r, x.c), text: n.text });
+      if (out.length >= limit) return out;
     }
   }
-  return false;
+  return out;
+}
+
+/**
+ * A table that reads as all zeros while non-zero amounts stand below its header (a 合计 typed into a table that
+ * says "本表无数据", a figure in a row the reader cannot place): those amounts were not read, so the table is not
+ * empty and not checked either. One 错误 naming every such cell — never a silent 0 downstream. It replaces the
+ * less useful "no code column" / "no rows" findings of the same table.
+ */
+function strayAmounts(found: Found, region: Region, headerStart: number, noDataNote: boolean): void {
+  if (!figuresOf(found.parsed).every((f) => f.fen === 0)) return;
+  const stray = regionAmountCells(region, headerStart);
+  if (!stray.length) return;
+  const { issues, location } = found;
+  for (let i = issues.length - 1; i >= 0; i--) if (issues[i].code === 'R-无科目编码' || issues[i].code === 'R-表内无数据') issues.splice(i, 1);
+  const shown = stray.slice(0, 3).map((x) => `${x.ref}（${x.text}）`).join('、');
+  issues.push({
+    severity: '错误',
+    code: 'R-空表有金额',
+    message: `${location.name}${noDataNote ? '注明本表无数据，但' : '没有读到任何科目行或合计行，但'}${shown}${stray.length > 3 ? ` 等 ${stray.length} 个单元格` : ''}有金额，未能按科目读入，也未参与校验，请核对。`,
+    cells: stray.map((x) => x.ref),
+    table: location.id,
+  });
 }
 
 /** A zero standing for an item of an empty table, pointing at the table (it was not read from a cell). */

@@ -15,6 +15,7 @@ import type { CellValue, WorkbookSnapshot } from '../snapshot/types';
 import { isCellError } from '../snapshot/types';
 import { parseA1, splitRef } from '../snapshot/address';
 import { SheetSpec, text } from '../output/sheetSpec';
+import { hash53 } from '../output/hash';
 
 export const STATUS_SHEET = '决算助手_状态';
 
@@ -74,20 +75,6 @@ export function cellValues(cells: string[], snapshot: WorkbookSnapshot): string[
     for (let r = range.r0; r <= range.r1; r++) for (let c = range.c0; c <= range.c1; c++) out.push(valueText(sheet.cells[r]?.[c]?.v));
   }
   return out;
-}
-
-/** cyrb53: a fast, well-spread 53-bit string hash (no crypto needed: the key only has to be stable). */
-function hash53(s: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36).padStart(11, '0');
 }
 
 /** The key of "this finding on these cells", whatever the values. */

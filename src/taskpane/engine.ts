@@ -15,7 +15,7 @@ import type { MarkResult, UnmarkResult } from '../adapters/officejs/markCells';
 import type { SheetSpec } from '../output/sheetSpec';
 import type { NarrativeForm } from '../narrative/types';
 import { NARRATIVE_SHEET } from '../narrative/sheet';
-import { allFields, buildSupplementSheet, readSupplement, SUPPLEMENT_SHEET } from '../supplement/sheet';
+import { allFields, buildSupplementAppendix, buildSupplementSheet, readSupplement, Supplement, SUPPLEMENT_SHEET } from '../supplement/sheet';
 import { buildCheckReport, CheckReport } from './checkView';
 import { supplementStatus, SupplementStatus, SupplementWritten } from './supplementView';
 import { narrativeDoc, NarrativeDoc } from './narrativeView';
@@ -44,6 +44,15 @@ export interface WorkingCopy {
   original: Uint8Array;
   /** The add-in's sheets written so far, in the order first written (updated in place: one copy per file read). */
   sheets: SheetSpec[];
+  /**
+   * Sheets of the original that only receive rows below what they hold (补充信息 the user filled before): their
+   * spec is the union of every appendix written in this session, placed after the original's last row.
+   */
+  appendOnly?: Set<string>;
+  /** The uploaded workbook as read (to tell whether the user changed a sheet of ours since it was written). */
+  originalSnapshot?: WorkbookSnapshot;
+  /** Sheets of ours the user had changed → the sheet the new content goes to instead ("决算说明（2）"). */
+  renamed?: Map<string, string>;
   /** The copy: original + sheets + charts; absent until a sheet has been added. */
   bytes?: Uint8Array;
   /** The write in progress: writes are applied one after another. */
@@ -64,7 +73,7 @@ export async function loadFromBytes(data: ArrayBuffer | Uint8Array, source: stri
   // Our own copy of the bytes: the caller's buffer may be reused, and the original must stay as chosen.
   const original = data instanceof Uint8Array ? data.slice() : new Uint8Array(data.slice(0));
   const loaded = analyse(await snapshotFromXlsx(original, source));
-  return { ...loaded, copy: { name: source, original, sheets: [], queue: Promise.resolve() } };
+  return { ...loaded, copy: { name: source, original, originalSnapshot: loaded.snapshot, sheets: [], queue: Promise.resolve() } };
 }
 
 export async function loadFromFile(file: File): Promise<LoadedWorkbook> {
@@ -168,7 +177,7 @@ export function hasSheet(data: LoadedWorkbook, name: string): boolean {
  * a user's sheet of the same name is refused with a Chinese message), the last sheet activated. In the browser:
  * into the downloadable copy (the original bytes are never modified).
  */
-export async function writeSheets(data: LoadedWorkbook, specs: SheetSpec[], options: { activate?: boolean } = {}): Promise<Written> {
+export async function writeSheets(data: LoadedWorkbook, specs: SheetSpec[], options: { activate?: boolean; appendOnly?: boolean } = {}): Promise<Written> {
   if (!data.copy) {
     const problem = excelApiProblem('1.7', `写入“${specs.map((s) => s.name).join('”“')}”工作表`);
     if (problem) throw new Error(problem);
@@ -178,7 +187,10 @@ export async function writeSheets(data: LoadedWorkbook, specs: SheetSpec[], opti
       Excel.run(async (context) => {
         for (let i = 0; i < specs.length; i++) {
           // A very hidden sheet (statuses) cannot be activated.
-          const report = await writeSheetSpec(context, specs[i], { activate: options.activate !== false && !specs[i].visibility && i === specs.length - 1 });
+          const report = await writeSheetSpec(context, specs[i], {
+            activate: options.activate !== false && !specs[i].visibility && i === specs.length - 1,
+            appendOnly: options.appendOnly,
+          });
           skipped.push(...report.skipped);
         }
       }),
@@ -189,20 +201,60 @@ export async function writeSheets(data: LoadedWorkbook, specs: SheetSpec[], opti
   const copy = data.copy;
   const run = copy.queue.then(async (): Promise<Written> => {
     const sheets = [...copy.sheets];
-    for (const spec of specs) {
+    const appendOnly = new Set(copy.appendOnly);
+    const skipped: string[] = [];
+    for (const given of specs) {
+      const spec = options.appendOnly ? given : await besideChangedSheet(copy, given, skipped);
       const i = sheets.findIndex((s) => s.name === spec.name);
-      if (i >= 0) sheets[i] = spec;
-      else sheets.push(spec);
+      // An appendix lies below everything the sheet holds in the copy: it joins the rows written before.
+      if (i >= 0) sheets[i] = options.appendOnly ? withRowsOf(sheets[i], spec) : spec;
+      else {
+        sheets.push(spec);
+        if (options.appendOnly) appendOnly.add(spec.name);
+      }
     }
-    const bytes = await inChinese('生成结果工作簿时出错', () => buildCopy(copy.original, sheets));
+    const bytes = await inChinese('生成结果工作簿时出错', () => buildCopy(copy.original, sheets, appendOnly));
     const { snapshotFromXlsx } = await import(/* webpackChunkName: "exceljs-adapter" */ '../adapters/exceljs/snapshotFromXlsx');
     const loaded = analyse(await snapshotFromXlsx(bytes, copy.name));
     copy.sheets = sheets;
+    copy.appendOnly = appendOnly;
     copy.bytes = bytes;
-    return { data: { ...loaded, copy }, skipped: [] };
+    return { data: { ...loaded, copy }, skipped };
   });
   copy.queue = run.catch(() => undefined);
   return run;
+}
+
+/**
+ * Browser copy: a sheet of ours in the uploaded workbook that the user changed since the add-in wrote it (its marker's
+ * fingerprint no longer matches) is kept; the spec goes into "决算说明（2）" beside it, as in Excel, and is said.
+ */
+async function besideChangedSheet(copy: WorkingCopy, spec: SheetSpec, skipped: string[]): Promise<SheetSpec> {
+  const renamed = copy.renamed?.get(spec.name);
+  if (renamed) return { ...spec, name: renamed };
+  const sheet = copy.originalSnapshot?.sheets.find((x) => x.name === spec.name);
+  if (!sheet || copy.sheets.some((x) => x.name === spec.name)) return spec;
+  const [{ definedNamesOf, workbookXmlOf }, { freeSheetName, isMarkerName, markerSheet, parseDigest, sheetChangedSince }] = await Promise.all([
+    import(/* webpackChunkName: "exceljs-adapter" */ '../adapters/exceljs/patchPackage'),
+    import('../output/ownedMarker'),
+  ]);
+  const marker = definedNamesOf(await workbookXmlOf(copy.original)).find((d) => isMarkerName(d.name) && markerSheet(d.value) === spec.name);
+  const digest = parseDigest(marker?.comment);
+  if (!digest || !sheetChangedSince(sheet, digest)) return spec;
+  const name = freeSheetName(spec.name, [...copy.originalSnapshot!.sheets.map((x) => x.name), ...copy.sheets.map((x) => x.name)]);
+  (copy.renamed ??= new Map()).set(spec.name, name);
+  skipped.push(`“${spec.name}”工作表在上次生成后被修改过，为保留您的修改，没有替换它；新生成的内容写入了结果工作簿的“${name}”工作表。`);
+  return { ...spec, name };
+}
+
+/** `base` with the non-empty rows of `more` added (an appendix placed below base's rows). */
+function withRowsOf(base: SheetSpec, more: SheetSpec): SheetSpec {
+  const rows = [...base.rows];
+  more.rows.forEach((row, r) => {
+    if (row?.some((c) => c)) rows[r] = row;
+  });
+  for (let i = 0; i < rows.length; i++) rows[i] ||= [];
+  return { ...base, rows, merges: [...(base.merges ?? []), ...(more.merges ?? [])], notes: { ...base.notes, ...more.notes } };
 }
 
 /** The workbook read again after writing, and what the host could not write as specified (Excel, in Chinese). */
@@ -215,25 +267,17 @@ export interface Written {
  * The downloadable copy: the owned sheets are built in a workbook of their own and patched into the user's
  * package (patchPackage), so the user's sheets, charts, images and pivot tables are carried byte for byte.
  */
-async function buildCopy(original: Uint8Array, sheets: SheetSpec[]): Promise<Uint8Array> {
-  const [{ default: ExcelJS }, { writeSheetSpec, isOwnedSheet, NotOwnedSheetError, OWNED_PREFIX }, { addCharts }, { patchPackage }, { quoteSheet }] = await Promise.all([
+async function buildCopy(original: Uint8Array, sheets: SheetSpec[], appendOnly: ReadonlySet<string> = new Set()): Promise<Uint8Array> {
+  const [{ default: ExcelJS }, { writeSheetSpec, isOwnedSheet, NotOwnedSheetError, ownerMarkerEdits }, { addCharts }, { patchPackage, definedNamesOf, workbookXmlOf }] = await Promise.all([
     import(/* webpackChunkName: "exceljs-adapter" */ 'exceljs'),
     import(/* webpackChunkName: "exceljs-adapter" */ '../adapters/exceljs/writeSheetSpec'),
     import(/* webpackChunkName: "exceljs-adapter" */ '../adapters/exceljs/charts'),
     import(/* webpackChunkName: "exceljs-adapter" */ '../adapters/exceljs/patchPackage'),
-    import('../snapshot/address'),
   ]);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(original.slice().buffer as ArrayBuffer);
-  const names: { name: string; value: string }[] = [];
-  const taken = new Set(((wb.definedNames as unknown as { model: { name: string }[] }).model || []).map((d) => d.name.toLowerCase()));
-  let n = 1;
   for (const spec of sheets) {
-    if (!wb.getWorksheet(spec.name)) {
-      while (taken.has(`${OWNED_PREFIX}_${n}`.toLowerCase())) n++;
-      taken.add(`${OWNED_PREFIX}_${n}`.toLowerCase());
-      names.push({ name: `${OWNED_PREFIX}_${n}`, value: `${quoteSheet(spec.name)}!$A$1` });
-    } else if (!isOwnedSheet(wb, spec.name)) {
+    if (wb.getWorksheet(spec.name) && !isOwnedSheet(wb, spec.name)) {
       throw new NotOwnedSheetError(`工作簿中已有名为“${spec.name}”的工作表，且不是决算助手生成的，为免覆盖您的数据，未写入。请改名后重试。`);
     }
   }
@@ -241,7 +285,11 @@ async function buildCopy(original: Uint8Array, sheets: SheetSpec[]): Promise<Uin
   for (const spec of sheets) writeSheetSpec(fresh, spec);
   let bytes: Uint8Array = new Uint8Array((await fresh.xlsx.writeBuffer()) as ArrayBuffer);
   for (const spec of sheets) if (spec.charts?.length) bytes = await addCharts(bytes, spec.name, spec.charts);
-  return patchPackage(original, bytes, { names });
+  const names = ownerMarkerEdits(
+    definedNamesOf(await workbookXmlOf(original)),
+    sheets.map((spec) => ({ spec, appendOnly: appendOnly.has(spec.name), userEditable: spec.name === SUPPLEMENT_SHEET })),
+  );
+  return patchPackage(original, bytes, { names, appendRowsTo: new Set(appendOnly) });
 }
 
 export interface ResultWorkbook {
@@ -274,9 +322,23 @@ export function supplementInfo(data: LoadedWorkbook): SupplementStatus {
  */
 export async function addSupplementSheet(data: LoadedWorkbook): Promise<Written & { written: SupplementWritten; status: SupplementStatus }> {
   const existing = readSupplement(data.snapshot, data.accounts);
+  if (keepsExistingSheet(data, existing)) {
+    const appendix = buildSupplementAppendix(data.accounts, existing);
+    const out = appendix ? await writeSheets(data, [appendix.spec], { appendOnly: true }) : { data, skipped: [] };
+    return { ...out, written: { created: false, kept: existing.values.size, added: appendix?.added.length ?? 0 }, status: supplementInfo(out.data) };
+  }
   const spec = buildSupplementSheet(data.accounts, existing);
   const out = await writeSheets(data, [spec]);
   return { ...out, written: { created: !existing.present, kept: existing.values.size }, status: supplementInfo(out.data) };
+}
+
+/**
+ * The workbook has our 补充信息 sheet: it is never rebuilt — what the user typed there (values, formulas, notes,
+ * added rows, formats) stays exactly as it is, and only what it lacks is added below it (as `juesuan init`).
+ * A 补充信息 found under another sheet name is read, and a sheet of that name is built carrying its values.
+ */
+function keepsExistingSheet(data: LoadedWorkbook, existing: Supplement): boolean {
+  return existing.present && existing.sheetName === SUPPLEMENT_SHEET;
 }
 
 /** 从上年决算导入: what was done, or why last year's workbook was refused. */
@@ -303,11 +365,27 @@ export async function importPriorWorkbook(data: LoadedWorkbook, file: File, o: {
   );
   if (result.refused) return { refused: result.refused };
   const existing = readSupplement(data.snapshot, data.accounts);
-  if (o.overwrite) for (const v of result.values) existing.values.delete(v.key);
-  const kept = result.values.filter((v) => existing.values.has(v.key)).length;
+  const warnings = [...result.warnings];
+  let out: Written;
+  let kept: number;
+  if (keepsExistingSheet(data, existing)) {
+    // Typed cells are never rewritten, even with 覆盖: the user clears them to take the imported numbers.
+    kept = result.values.filter((v) => existing.typed.has(v.key)).length;
+    if (o.overwrite && kept) warnings.push(`已填写的 ${kept} 项上年数保留原样（决算助手不改动已填写的单元格）；如需改用导入的数，请先清空这些单元格再导入。`);
+    const appendix = buildSupplementAppendix(data.accounts, existing, result.values);
+    out = appendix ? await writeSheets(data, [appendix.spec], { appendOnly: true }) : { data, skipped: [] };
+  } else {
+    if (o.overwrite) {
+      for (const v of result.values) {
+        existing.typed.delete(v.key);
+        existing.values.delete(v.key);
+      }
+    }
+    kept = result.values.filter((v) => existing.typed.has(v.key)).length;
+    out = await writeSheets(data, [buildSupplementSheet(data.accounts, existing, result.values)]);
+  }
   const owed = reasonsOwed(computeFacts(data.accounts, withFilled(existing, result.values))).map((r) => `${r.label}：${r.why}`);
-  const out = await writeSheets(data, [buildSupplementSheet(data.accounts, existing, result.values)]);
-  return { ...out, filled: result.values.length - kept, kept, warnings: result.warnings, owed, status: supplementInfo(out.data) };
+  return { ...out, filled: result.values.length - kept, kept, warnings, owed, status: supplementInfo(out.data) };
 }
 
 // ───────────────────────────── 生成说明 ─────────────────────────────

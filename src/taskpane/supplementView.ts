@@ -51,9 +51,15 @@ export interface SupplementWritten {
   created: boolean;
   /** Values typed before and kept. */
   kept: number;
+  /** An existing sheet kept as it was: the fields added below it (undefined when the sheet was built). */
+  added?: number;
 }
 
 export function supplementWrittenText(w: SupplementWritten, host: HostKind): string {
+  if (w.added !== undefined) {
+    const what = w.added ? `原有内容一字未改，在末尾新增 ${w.added} 项` : '已包含全部项目，原有内容一字未改';
+    return `${host === 'excel' ? '' : '结果工作簿中的'}“补充信息”工作表${what}。`;
+  }
   const kept = w.kept ? `，保留了已填写的 ${w.kept} 项` : '';
   if (host === 'excel') return `已${w.created ? '添加' : '更新'}“补充信息”工作表${kept}。`;
   return `${w.created ? '已在结果工作簿中添加' : '已更新结果工作簿中的'}“补充信息”工作表${kept}。`;

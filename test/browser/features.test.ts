@@ -262,10 +262,11 @@ async function captureDownload(page: Page, click: () => Promise<void>): Promise<
     expect(await status.getAttribute('data-filled')).toBe('6');
     await reopened.page.locator('[data-testid="supplement-button"]').click();
     await reopened.page.locator('[data-testid="supplement-message"]').waitFor({ timeout: 20000 });
-    expect(await reopened.page.locator('[data-testid="supplement-message"]').textContent()).toContain('已更新结果工作簿中的“补充信息”工作表，保留了已填写的 6 项');
+    expect(await reopened.page.locator('[data-testid="supplement-message"]').textContent()).toContain('结果工作簿中的“补充信息”工作表已包含全部项目，原有内容一字未改');
     expect(await status.getAttribute('data-filled')).toBe('6');
-    const again = await captureDownload(reopened.page, () => reopened.page.locator('[data-testid="result-download"]').click());
-    const snap = await snapshotFromXlsx(again.bytes, 'again.xlsx');
+    // Nothing was missing: nothing written, so there is no copy to download; the uploaded sheet stays as it was.
+    expect(await reopened.page.locator('[data-testid="result-download"]').count()).toBe(0);
+    const snap = await snapshotFromXlsx(filled, 'filled.xlsx');
     const sup = readSupplement(snap, readAccounts(snap));
     expect(sup.values.get('last.incomeGrandTotal')?.raw).toBe('800.5');
     expect(sup.values.get('staff.authorised')?.number).toBe(25);

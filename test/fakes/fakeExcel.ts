@@ -916,6 +916,15 @@ export class FakeNamedItem extends FakeProxy<FakeNameModel> {
   get name(): string { return this.prop('name'); }
   get type(): string { return this.prop('type'); }
   get value(): unknown { return this.prop('value'); }
+  get comment(): string { return this.prop('comment'); }
+  /** ExcelApi 1.4: the comment is read/write. */
+  set comment(v: string) {
+    this.context.enqueue(() => {
+      this.context.requireApi('1.4', 'NamedItem.comment');
+      if (typeof v !== 'string' || v.length > 255) throw new Error('InvalidArgument: a name comment has at most 255 characters');
+      this.must().comment = v;
+    });
+  }
   delete(): void {
     this.context.enqueue(() => {
       const n = this.must();

@@ -70,10 +70,19 @@ const UNIT_NAMES = [
   '某街道社区事务受理服务中心',
 ];
 
+/** The 经济分类 codes of "三公" spending (X-T6三公≤T7), and where their money goes when a unit has no 三公 spending. */
+const THREE_PUBLIC_CODES: [code: string, into: string][] = [
+  ['30212', '30299'],
+  ['30217', '30299'],
+  ['30231', '30299'],
+  ['31013', '31099'],
+];
+
 /**
  * Random accounts of one year: 2–30 项 of that year's catalogue (certain entries only, 类 on the 上海 总表
  * form), fiscal and non-fiscal money, sometimes 政府性基金/国有资本经营 money, carry-overs that make
- * both 总表 balance, 基本支出 spread over 经济分类 items, "三公" within what table 6 shows.
+ * both 总表 balance, 基本支出 spread over 经济分类 items, "三公" at least what table 6 shows (none of its 三公
+ * codes when the unit has no "三公" spending).
  * `grain` is the step of every exact amount in 分: 1 (分), 100 (whole 元) or 10000 (0.01 万元).
  */
 export function randomAccounts(seed: number, grain: 1 | 100 | 10000): GenAccounts {
@@ -178,6 +187,17 @@ export function randomAccounts(seed: number, grain: 1 | 100 | 10000): GenAccount
     return v + (rng.bool(0.5) ? amount(30_000) : 0);
   };
   const empty3 = rng.bool(0.25);
+  if (empty3) {
+    // No "三公" spending at all: table 6 (一般公共预算财政拨款, part of what the 三公 table counts) then has none of
+    // its 三公 codes either — that money was other 商品和服务 / 资本性 spending (no draw here, so other seeds keep
+    // their accounts).
+    for (const [code, into] of THREE_PUBLIC_CODES) {
+      const v = econ.get(code);
+      if (!v) continue;
+      econ.delete(code);
+      econ.set(into, (econ.get(into) ?? 0) + v);
+    }
+  }
   const actual = empty3
     ? { abroad: 0, vehiclePurchase: 0, vehicleRunning: 0, reception: 0 }
     : { abroad: share('30212'), vehiclePurchase: share('31013'), vehicleRunning: share('30231'), reception: share('30217') };

@@ -33,6 +33,14 @@ export interface WrittenCode {
   form: 'code' | 'code-number' | 'part' | 'in-name';
 }
 
+export interface EmptySlot {
+  table: TableKey;
+  /** The label cell of the row ("合计" goes there). */
+  label: string;
+  /** Its amount cells, each with the key of the figure the column holds. */
+  amounts: { cell: string; key: string }[];
+}
+
 export interface Rendered {
   workbook: ExcelJS.Workbook;
   /** "Sheet!A1" → what was written there. */
@@ -41,6 +49,11 @@ export interface Rendered {
   names: Map<string, WrittenCode>;
   /** Tables written without data (their empty form). */
   emptyTables: TableKey[];
+  /**
+   * Where a figure could be typed into an empty table written without amount cells (a blank row, a note, no row):
+   * the first free row under its header (no-row: the row under the note), with its label cell and amount cells.
+   */
+  emptySlots: EmptySlot[];
   /** Where each table was placed: sheet and 0-based cell range. */
   ranges: Map<string, { sheet: string; r0: number; c0: number; r1: number; c1: number }>;
   layout: Layout;
@@ -125,6 +138,7 @@ class Block {
   amounts: Placed<WrittenAmount>[] = [];
   codes: Placed<WrittenCode>[] = [];
   names: Placed<WrittenCode>[] = [];
+  emptySlots: { r: number; label: number; amounts: Array<[number, TableKey, string]> }[] = [];
   width = 0;
   height = 0;
   constructor(public id: string) {}
@@ -286,6 +300,7 @@ class Renderer {
   /** An empty table's body after its header (item 2's forms). */
   emptyBody(b: Block, r: number, width: number, note: string, totalCols?: { label: number; amounts: Array<[number, TableKey, string]> }): number {
     const l = this.l;
+    if (totalCols?.amounts.length && l.emptyForm !== 'zero-row') b.emptySlots.push({ r: l.emptyForm === 'no-row' ? r + 1 : r, label: totalCols.label, amounts: totalCols.amounts });
     switch (l.emptyForm) {
       case 'no-row':
         break;
@@ -800,6 +815,8 @@ function writeBlock(ws: ExcelJS.Worksheet, b: Block, R: number, C: number, rende
   for (const a of b.amounts) rendered.amounts.set(ref(a.r, a.c), a.what);
   for (const a of b.codes) rendered.codes.set(ref(a.r, a.c), a.what);
   for (const a of b.names) rendered.names.set(ref(a.r, a.c), a.what);
+  for (const e of b.emptySlots)
+    rendered.emptySlots.push({ table: e.amounts[0][1], label: ref(e.r, e.label), amounts: e.amounts.map(([c, , key]) => ({ cell: ref(e.r, c), key })) });
 }
 
 /** Column letters of a 0-based column (the engine's own conversion). */
@@ -830,6 +847,7 @@ export function render(g: GenAccounts, l: Layout, rngSeed: number): Rendered {
     codes: new Map(),
     names: new Map(),
     emptyTables: r.empty,
+    emptySlots: [],
     ranges: new Map(),
     layout: l,
     accounts: g,

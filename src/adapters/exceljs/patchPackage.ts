@@ -31,6 +31,8 @@ export interface DefinedNameEdit {
   /** The formula text (a reference or a "string" constant). */
   value: string;
   hidden?: boolean;
+  /** The name's comment (Excel shows it in the Name Manager; owned-sheet markers keep their fingerprint here). */
+  comment?: string;
 }
 
 export interface PatchOptions {
@@ -132,12 +134,21 @@ export async function listSheets(zip: JSZip, wbPath?: string): Promise<SheetEntr
 }
 
 /** Defined names of workbook.xml: name → formula text (unescaped). */
-export function definedNamesOf(workbookXml: string): { name: string; value: string; localSheetId?: string }[] {
-  return [...workbookXml.matchAll(/<((?:\w+:)?)definedName\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1definedName>)/g)].map((m) => ({
-    name: attr(m[0], 'name') ?? '',
-    value: unescapeXml(m[3] ?? ''),
-    localSheetId: attr(m[0], 'localSheetId'),
-  }));
+/** The workbook.xml of a package ('' when it cannot be read: the caller's own checks report the damage). */
+export async function workbookXmlOf(bytes: Uint8Array): Promise<string> {
+  try {
+    const zip = await JSZip.loadAsync(bytes);
+    return (await zip.file(await workbookPart(zip))?.async('string')) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+export function definedNamesOf(workbookXml: string): { name: string; value: string; localSheetId?: string; comment?: string }[] {
+  return [...workbookXml.matchAll(/<((?:\w+:)?)definedName\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1definedName>)/g)].map((m) => {
+    const open = /^<[^>]*>/.exec(m[0])?.[0] ?? m[0];
+    return { name: attr(open, 'name') ?? '', value: unescapeXml(m[3] ?? ''), localSheetId: attr(open, 'localSheetId'), comment: attr(open, 'comment') };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------- styles
@@ -319,6 +330,15 @@ function rewriteCells(sheetXml: string, strings: string[], mapStyle: (i: number,
   return xml;
 }
 
+/** A <row> moved down by `by` rows: its r, its cells' r and shared-formula ranges (our rows refer to no own cell). */
+function shiftRow(rowXml: string, by: number): string {
+  const cellRef = (ref: string) => ref.replace(/([A-Z]+)(\d+)/g, (_m, col: string, row: string) => `${col}${Number(row) + by}`);
+  return rowXml
+    .replace(/^<row\b[^>]*>/, (tag) => setAttr(tag, 'r', String(Number(attr(tag, 'r') ?? 0) + by)))
+    .replace(/<c\b[^>]*?\/?>/g, (tag) => (attr(tag, 'r') ? setAttr(tag, 'r', cellRef(attr(tag, 'r')!)) : tag))
+    .replace(/<f\b[^>]*?\/?>/g, (tag) => (attr(tag, 'ref') ? setAttr(tag, 'ref', cellRef(attr(tag, 'ref')!)) : tag));
+}
+
 function lastRowNumber(sheetXml: string): number {
   let last = 0;
   for (const m of sheetXml.matchAll(/<(?:\w+:)?row\b[^>]*>/g)) last = Math.max(last, Number(attr(m[0], 'r') ?? 0));
@@ -487,8 +507,12 @@ export async function patchPackage(original: Uint8Array, freshBytes: Uint8Array,
       const sheetXml = (await text(zip, existing.part)) ?? '';
       const rowsXml = /<sheetData\b[^>]*>([\s\S]*?)<\/sheetData>/.exec(transform(freshXml))?.[1] ?? '';
       const last = lastRowNumber(sheetXml);
-      const rows = [...rowsXml.matchAll(/<row\b[^>]*>[\s\S]*?<\/row>|<row\b[^>]*\/>/g)].map((m) => m[0]).filter((r) => Number(attr(r, 'r')) > last);
-      if (!rows.length) continue;
+      const fresh = [...rowsXml.matchAll(/<row\b[^>]*>[\s\S]*?<\/row>|<row\b[^>]*\/>/g)].map((m) => m[0]).filter((r) => /<c\b/.test(r));
+      if (!fresh.length) continue;
+      // Rows that would land on or above the sheet's last row (formatted empty rows count) move down below it,
+      // one empty row between: nothing existing is ever overwritten.
+      const first = Math.min(...fresh.map((r) => Number(attr(r, 'r') ?? 0)));
+      const rows = first > last ? fresh : fresh.map((r) => shiftRow(r, last + 2 - first));
       const p = /<((?:\w+:)?)worksheet\b/.exec(sheetXml)?.[1] ?? '';
       const rowsP = p ? rows.map((r) => r.replace(/<(\/?)(row|c|v|f|is|t|r|rPr)\b/g, `<$1${p}$2`)) : rows;
       let patched = sheetXml;
@@ -539,7 +563,8 @@ export async function patchPackage(original: Uint8Array, freshBytes: Uint8Array,
   for (const n of o.names ?? []) {
     const re = new RegExp(`<(${wbPrefix})definedName\\b[^>]*\\bname="${escapeXml(n.name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*?(?:/>|>[\\s\\S]*?</${wbPrefix}definedName>)`, 'i');
     wbXml = wbXml.replace(re, '');
-    const el = `<${wbPrefix}definedName name="${escapeXml(n.name)}"${n.hidden ? ' hidden="1"' : ''}>${escapeXml(n.value)}</${wbPrefix}definedName>`;
+    const comment = n.comment ? ` comment="${escapeXml(n.comment)}"` : '';
+    const el = `<${wbPrefix}definedName name="${escapeXml(n.name)}"${comment}${n.hidden ? ' hidden="1"' : ''}>${escapeXml(n.value)}</${wbPrefix}definedName>`;
     if (new RegExp(`</${wbPrefix}definedNames>`).test(wbXml)) wbXml = wbXml.replace(new RegExp(`</${wbPrefix}definedNames>`), (m) => `${el}${m}`);
     else if (new RegExp(`<${wbPrefix}definedNames\\s*/>`).test(wbXml)) wbXml = wbXml.replace(new RegExp(`<${wbPrefix}definedNames\\s*/>`), () => `<${wbPrefix}definedNames>${el}</${wbPrefix}definedNames>`);
     else wbXml = wbXml.replace(new RegExp(`(</${wbPrefix}sheets>)`), (m) => `${m}<${wbPrefix}definedNames>${el}</${wbPrefix}definedNames>`);

@@ -6,8 +6,43 @@
 import ExcelJS from 'exceljs';
 import { CellStyle, SheetSpec, SpecCell } from '../../output/sheetSpec';
 import { quoteSheet } from '../../snapshot/address';
+import { digestSpec, isMarkerName, markerComment, markerSheet, OWNED_NAME_PREFIX } from '../../output/ownedMarker';
+import type { DefinedNameEdit } from './patchPackage';
 
-export const OWNED_PREFIX = '决算助手_owned';
+export const OWNED_PREFIX = OWNED_NAME_PREFIX;
+
+/** What is written into an owned sheet, for its marker (ownerMarkerEdits). */
+export interface MarkedWrite {
+  spec: SheetSpec;
+  /** Rows added below an existing sheet: its marker is left as it is. */
+  appendOnly?: boolean;
+  /** The user fills it in (补充信息): no fingerprint is recorded. */
+  userEditable?: boolean;
+}
+
+/**
+ * The defined-name edits that mark the written sheets as owned in a package whose names are `existing`: a new
+ * "决算助手_owned_<n>" for a sheet not marked yet, and on every marker the comment recording what was written
+ * (output/ownedMarker.ts) — Excel compares it before it rewrites the sheet, and keeps a sheet the user changed.
+ */
+export function ownerMarkerEdits(existing: { name: string; value: string }[], writes: MarkedWrite[]): DefinedNameEdit[] {
+  const taken = new Set(existing.map((d) => d.name.toLowerCase()));
+  const edits: DefinedNameEdit[] = [];
+  let n = 1;
+  for (const w of writes) {
+    const marker = existing.find((d) => isMarkerName(d.name) && markerSheet(d.value)?.toLowerCase() === w.spec.name.toLowerCase());
+    if (marker && w.appendOnly) continue;
+    const comment = markerComment(w.userEditable ? undefined : digestSpec(w.spec));
+    if (marker) {
+      edits.push({ name: marker.name, value: marker.value, comment });
+      continue;
+    }
+    while (taken.has(`${OWNED_PREFIX}_${n}`.toLowerCase())) n++;
+    taken.add(`${OWNED_PREFIX}_${n}`.toLowerCase());
+    edits.push({ name: `${OWNED_PREFIX}_${n}`, value: `${quoteSheet(w.spec.name)}!$A$1`, comment });
+  }
+  return edits;
+}
 
 export class NotOwnedSheetError extends Error {}
 

@@ -22,13 +22,11 @@
  */
 
 import { describeOfficeError } from './errors';
+import { ContentDigest, isMarkerName, markerComment, markerSheet, OWNED_NAME_PREFIX, parseDigest } from '../../output/ownedMarker';
 
 export const WRITE_SYNC_COUNT = 2;
 
-/** Prefix of the workbook names that mark sheets owned by the add-in. */
-export const OWNED_NAME_PREFIX = '决算助手_owned';
-
-const OWNED_NAME_COMMENT = '决算助手：标记此工作表由加载项生成，可被加载项覆盖。请勿删除或修改。';
+export { OWNED_NAME_PREFIX, markerSheet };
 
 export type OwnedCell = string | number | null;
 
@@ -57,22 +55,6 @@ export function sheetNameProblem(name: string): string | null {
   if (name.startsWith("'") || name.endsWith("'")) return `工作表名称“${name}”不能以单引号开头或结尾。`;
   if (name.toLowerCase() === 'history') return '“History”是 Excel 的保留名称，不能用作工作表名称。';
   return null;
-}
-
-/** The sheet a marker's value ("Sheet1!$A$1", "'My sheet'!$A$1", possibly "=…") refers to, or null. */
-export function markerSheet(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
-  const v = value.startsWith('=') ? value.slice(1) : value;
-  const i = v.lastIndexOf('!');
-  if (i <= 0) return null;
-  let sheet = v.slice(0, i);
-  if (sheet.startsWith("'") && sheet.endsWith("'") && sheet.length >= 2) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  if (sheet.includes('#REF')) return null;
-  return sheet;
-}
-
-function isMarkerName(name: string): boolean {
-  return name.toLowerCase().startsWith(OWNED_NAME_PREFIX.toLowerCase());
 }
 
 export async function writeOwnedSheet(
@@ -120,6 +102,13 @@ export interface OwnershipCheck {
   lastMarker: number;
   /** Markers whose sheet is gone (#REF!): deleted in the write batch. */
   stale: string[];
+  /** The existing sheet's marker (name) and the fingerprint of what was last written there, when recorded. */
+  marker?: string;
+  digest?: ContentDigest;
+  /** Every sheet name in the workbook (to choose a free one). */
+  sheetNames: string[];
+  /** Every owned sheet (lower-case name) → its marker and recorded fingerprint. */
+  owned: Map<string, { sheet: string; marker: string; digest?: ContentDigest }>;
 }
 
 /**
@@ -130,7 +119,7 @@ export async function checkOwnership(context: Excel.RequestContext, sheetName: s
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name');
   const names = context.workbook.names;
-  names.load('items/name, items/type, items/value');
+  names.load('items/name, items/type, items/value, items/comment');
   try {
     await context.sync();
   } catch (e) {
@@ -138,7 +127,7 @@ export async function checkOwnership(context: Excel.RequestContext, sheetName: s
   }
   const key = sheetName.toLowerCase();
   const existing = worksheets.items.find((s) => s.name.toLowerCase() === key);
-  const owned = new Set<string>();
+  const owned = new Map<string, { name: string; comment: string }>();
   const stale: string[] = [];
   let lastMarker = 0;
   for (const item of names.items) {
@@ -146,7 +135,7 @@ export async function checkOwnership(context: Excel.RequestContext, sheetName: s
     const m = /_(\d+)$/.exec(item.name);
     if (m) lastMarker = Math.max(lastMarker, parseInt(m[1], 10));
     const sheet = item.type === 'Range' ? markerSheet(item.value) : null;
-    if (sheet) owned.add(sheet.toLowerCase());
+    if (sheet) owned.set(sheet.toLowerCase(), { name: item.name, comment: typeof item.comment === 'string' ? item.comment : '' });
     else stale.push(item.name);
   }
   if (existing && !owned.has(key)) {
@@ -154,7 +143,21 @@ export async function checkOwnership(context: Excel.RequestContext, sheetName: s
       `工作表“${existing.name}”已存在，且不是决算助手生成的工作表。为保护原始数据，决算助手不会改写它；请换一个名称，或先将该工作表改名。`,
     );
   }
-  return { existing: existing ? existing.name : null, lastMarker, stale };
+  const marker = existing ? owned.get(key) : undefined;
+  const ownedSheets = new Map<string, { sheet: string; marker: string; digest?: ContentDigest }>();
+  for (const ws of worksheets.items) {
+    const m = owned.get(ws.name.toLowerCase());
+    if (m) ownedSheets.set(ws.name.toLowerCase(), { sheet: ws.name, marker: m.name, digest: parseDigest(m.comment) });
+  }
+  return {
+    existing: existing ? existing.name : null,
+    lastMarker,
+    stale,
+    marker: marker?.name,
+    digest: parseDigest(marker?.comment),
+    sheetNames: worksheets.items.map((s) => s.name),
+    owned: ownedSheets,
+  };
 }
 
 /**
@@ -165,6 +168,7 @@ export function openOwnedSheet(
   context: Excel.RequestContext,
   sheetName: string,
   ownership: OwnershipCheck,
+  digest?: ContentDigest,
 ): { sheet: Excel.Worksheet; existed: boolean } {
   const worksheets = context.workbook.worksheets;
   const names = context.workbook.names;
@@ -172,9 +176,10 @@ export function openOwnedSheet(
   if (ownership.existing !== null) {
     sheet = worksheets.getItem(ownership.existing);
     sheet.getRange().clear();
+    if (ownership.marker) names.getItem(ownership.marker).comment = markerComment(digest);
   } else {
     sheet = worksheets.add(sheetName);
-    names.add(`${OWNED_NAME_PREFIX}_${ownership.lastMarker + 1}`, sheet.getRange('A1'), OWNED_NAME_COMMENT);
+    names.add(`${OWNED_NAME_PREFIX}_${ownership.lastMarker + 1}`, sheet.getRange('A1'), markerComment(digest));
   }
   for (const name of ownership.stale) names.getItem(name).delete();
   return { sheet, existed: ownership.existing !== null };

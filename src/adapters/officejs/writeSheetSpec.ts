@@ -7,8 +7,11 @@
  * Chinese error before anything is written; our own sheet is rewritten in place (cleared, not deleted, so formulas
  * elsewhere that point at it — 执行率汇总 → 补充信息 — keep working).
  *
- * Exactly WRITE_SPEC_SYNC_COUNT (3) context.sync() calls, whatever the size of the sheet:
+ * Exactly WRITE_SPEC_SYNC_COUNT (3) context.sync() calls, whatever the size of the sheet — one more when our
+ * sheet exists and its marker records what was written last (output/ownedMarker.ts):
  *  sync 1  worksheets and workbook names → does the sheet exist, is it ours? (refusal happens here)
+ *  sync 1b the cells within the recorded extent and the used range → did the user change the sheet since? If so
+ *          it is kept as it is and the spec goes into a new sheet ("决算说明（2）"), said in `skipped`.
  *  sync 2  create the sheet and its marker (or clear ours: contents, formats, merges, hidden columns, widths,
  *          frozen rows), stale markers; number formats ("@" for every text cell, first), values, formulas
  *          (range.formulas, one matrix), cell styles (one setCellProperties, or grouped ranges), merges, column
@@ -45,7 +48,8 @@ import { a1, parseA1 } from '../../snapshot/address';
 import { CellRange } from '../../snapshot/types';
 import { describeOfficeError } from './errors';
 import { excelApiSupported } from './requirements';
-import { checkOwnership, openOwnedSheet, sheetNameProblem } from './writeOwnedSheet';
+import { checkOwnership, openOwnedSheet, OwnershipCheck, sheetNameProblem } from './writeOwnedSheet';
+import { ContentDigest, DigestCell, digestCells, digestSpec, freeSheetName } from '../../output/ownedMarker';
 
 export const WRITE_SPEC_SYNC_COUNT = 3;
 
@@ -83,13 +87,27 @@ export function detectSpecApi(): SpecApi {
 export interface WriteSpecOptions {
   /** Activate the sheet after writing. */
   activate?: boolean;
+  /**
+   * Keep the existing owned sheet exactly as it is and add the spec's rows below what it holds (补充信息 on a
+   * re-run: what the user typed, formatted or added stays untouched). See writeSpecBelow.
+   */
+  appendOnly?: boolean;
   /** What the host supports (default: asked from Office.context.requirements). */
   api?: SpecApi;
+  /**
+   * Rewrite our sheet even when the user changed it since it was written. By default such a sheet is kept and the
+   * spec is written into a new sheet ("决算说明（2）"), reported in `skipped`.
+   */
+  replaceEdited?: boolean;
 }
 
 export interface WriteSpecReport {
-  /** context.sync() calls made (always WRITE_SPEC_SYNC_COUNT). */
+  /** context.sync() calls made (WRITE_SPEC_SYNC_COUNT; 0 when appendOnly has nothing to add). */
   syncs: number;
+  /** appendOnly: the 0-based row where the first appended row went (below the sheet's last used row). */
+  appendedAt?: number;
+  /** The sheet written: the spec's name, or a new one when the user had changed ours (see replaceEdited). */
+  sheet?: string;
   /** What could not be written as specified on this host, in Chinese. */
   skipped: string[];
 }
@@ -378,6 +396,98 @@ function addChart(sheet: Excel.Worksheet, p: ChartPlan, api: SpecApi): void {
   chart.setPosition(a1(row, col), a1(row + Math.max(rows, 1) - 1, col + Math.max(cols, 1) - 1));
 }
 
+/** Validated merges and cell notes of a spec (Chinese errors before anything is sent). */
+function mergesAndNotes(spec: SheetSpec): { merges: CellRange[]; notes: { r: number; c: number; text: string }[] } {
+  const merges = (spec.merges ?? []).map((m) => {
+    const ok = [m.r0, m.c0, m.r1, m.c1].every((x) => Number.isInteger(x) && x >= 0) && m.r1 >= m.r0 && m.c1 >= m.c0;
+    if (!ok) throw new Error(`合并区域（${m.r0},${m.c0}）–（${m.r1},${m.c1}）无效。`);
+    return m;
+  });
+  const notes: { r: number; c: number; text: string }[] = [];
+  for (const [key, text] of Object.entries(spec.notes ?? {})) {
+    const at = parseNoteKey(key);
+    if (!at) throw new Error(`单元格说明的位置“${key}”无效。`);
+    if (text) notes.push({ ...at, text });
+  }
+  return { merges, notes };
+}
+
+/** Queue the cell notes (notes 1.18, else threaded comments 1.10, else reported). */
+function addNotes(sheet: Excel.Worksheet, notes: { r: number; c: number; text: string }[], api: SpecApi, skipped: string[]): void {
+  if (!notes.length) return;
+  if (api.notes) for (const n of notes) sheet.notes.add(sheet.getCell(n.r, n.c), n.text);
+  else if (api.comments) {
+    for (const n of notes) sheet.comments.add(sheet.getCell(n.r, n.c), n.text);
+    skipped.push(`当前 Excel 不支持备注（需要 ExcelApi 1.18）：${notes.length} 条单元格说明改为批注写入。`);
+  } else {
+    skipped.push(`当前 Excel 不支持备注和批注（需要 ExcelApi 1.10 或更高版本）：${notes.length} 条单元格说明（数据来源）未写入。`);
+  }
+}
+
+/** Queue values, number formats, formulas and styles of plan rows [from, height) at sheet row `at`. */
+function writeRows(sheet: Excel.Worksheet, p: Plan, api: SpecApi, from: number, at: number): void {
+  const height = p.height - from;
+  if (height <= 0 || p.width <= 0) return;
+  const block = sheet.getRangeByIndexes(at, 0, height, p.width);
+  block.numberFormat = p.formats.slice(from); // "@" first, so that the strings below stay text
+  block.values = p.values.slice(from);
+  if (p.formulas) block.formulas = p.formulas.slice(from);
+  const styles = p.styles.slice(from);
+  if (api.cellProperties) {
+    block.setCellProperties(styles.map((row, r) => row.map((style, c) => cellProperties(style, p.runs[from + r][c]))));
+  } else {
+    for (const b of styleBlocks(styles)) applyLook(rangeOf(sheet, { ...b, r0: b.r0 + at, r1: b.r1 + at }), b.style, b.r1 - b.r0 + 1);
+  }
+}
+
+/**
+ * appendOnly: the owned sheet must exist; nothing in it is cleared, unmerged, resized or re-styled. The spec's rows
+ * from its first non-empty one are written below the sheet's last used row as it is NOW (the user may have typed
+ * or added rows since the workbook was read), one empty row between. Exactly WRITE_SPEC_SYNC_COUNT syncs (none
+ * when the spec has no row):
+ *  sync 1  ownership (checkOwnership);
+ *  sync 2  the sheet's used range (values only, ExcelApi 1.4);
+ *  sync 3  the rows, their styles, merges and notes (moved down with them), optionally activate.
+ * Column widths, hidden columns, frozen rows, print setup and charts of the spec are ignored: they are the
+ * existing sheet's and may have been changed by the user.
+ */
+async function writeSpecBelow(context: Excel.RequestContext, spec: SheetSpec, p: Plan, api: SpecApi, options: WriteSpecOptions): Promise<WriteSpecReport> {
+  const { merges, notes } = mergesAndNotes(spec);
+  const skipped: string[] = [];
+  const first = p.values.findIndex((row, r) => row.some((v, c) => (v !== '' && v !== null) || p.formulas?.[r][c]));
+  if (first < 0) return { syncs: 0, skipped }; // nothing to add
+  const ownership = await checkOwnership(context, spec.name); // sync 1
+  if (ownership.existing === null) {
+    throw new Error(`工作簿中已没有“${spec.name}”工作表（可能刚被删除或改名），未写入。请重新读取工作簿后再试。`);
+  }
+  const sheet = context.workbook.worksheets.getItem(ownership.existing);
+  const used = sheet.getUsedRangeOrNullObject(true).load('rowIndex, rowCount');
+  try {
+    await context.sync(); // sync 2
+  } catch (e) {
+    throw new Error(`无法读取工作表“${spec.name}”：${describeOfficeError(e)}。`);
+  }
+  const lastUsed = used.isNullObject ? -1 : used.rowIndex + used.rowCount - 1;
+  const at = Math.max(first, lastUsed + 2);
+  const shift = at - first;
+  writeRows(sheet, p, api, first, at);
+  for (const m of merges) if (m.r0 >= first) rangeOf(sheet, { ...m, r0: m.r0 + shift, r1: m.r1 + shift }).merge(false);
+  sheet.getRangeByIndexes(at, 0, Math.max(1, p.height - first), Math.max(1, p.width)).format.autofitRows();
+  addNotes(
+    sheet,
+    notes.filter((n) => n.r >= first).map((n) => ({ ...n, r: n.r + shift })),
+    api,
+    skipped,
+  );
+  if (options.activate) sheet.activate();
+  try {
+    await context.sync(); // sync 3
+  } catch (e) {
+    throw new Error(`写入工作表“${spec.name}”失败：${describeOfficeError(e)}。`);
+  }
+  return { syncs: WRITE_SPEC_SYNC_COUNT, skipped, appendedAt: at };
+}
+
 function parseNoteKey(key: string): { r: number; c: number } | null {
   const m = /^(\d+),(\d+)$/.exec(key.trim());
   return m ? { r: Number(m[1]), c: Number(m[2]) } : null;
@@ -394,19 +504,10 @@ export async function writeSheetSpec(context: Excel.RequestContext, spec: SheetS
   if (problem) throw new Error(problem);
   const api = options.api ?? detectSpecApi();
   const p = plan(spec, api); // validates every cell before anything is sent
+  if (options.appendOnly) return writeSpecBelow(context, spec, p, api, options);
   const skipped: string[] = [];
 
-  const merges = (spec.merges ?? []).map((m) => {
-    const ok = [m.r0, m.c0, m.r1, m.c1].every((x) => Number.isInteger(x) && x >= 0) && m.r1 >= m.r0 && m.c1 >= m.c0;
-    if (!ok) throw new Error(`合并区域（${m.r0},${m.c0}）–（${m.r1},${m.c1}）无效。`);
-    return m;
-  });
-  const notes: { r: number; c: number; text: string }[] = [];
-  for (const [key, text] of Object.entries(spec.notes ?? {})) {
-    const at = parseNoteKey(key);
-    if (!at) throw new Error(`单元格说明的位置“${key}”无效。`);
-    if (text) notes.push({ ...at, text });
-  }
+  const { merges, notes } = mergesAndNotes(spec);
   const charts: ChartPlan[] = [];
   for (const chart of spec.charts ?? []) {
     const planned = planChart(chart, spec);
@@ -420,27 +521,37 @@ export async function writeSheetSpec(context: Excel.RequestContext, spec: SheetS
   }
 
   // Sync 1: does the sheet exist, and is it ours?
-  const ownership = await checkOwnership(context, spec.name);
+  let ownership = await checkOwnership(context, spec.name);
+  let syncs = WRITE_SPEC_SYNC_COUNT;
+  let target = spec.name;
+  // Sync 1b (only when rewriting a sheet whose content was recorded): did the user change it since?
+  if (ownership.existing !== null && ownership.digest && !options.replaceEdited) {
+    syncs++;
+    // The latest sheet an earlier run wrote beside the user's ("决算说明（2）"): reused while the user leaves it alone.
+    const variant = latestVariant(spec.name, ownership);
+    const [edited, variantEdited] = await editedSinceWritten(context, [
+      { sheet: ownership.existing, digest: ownership.digest },
+      ...(variant ? [{ sheet: variant.sheet, digest: variant.digest! }] : []),
+    ]);
+    if (edited) {
+      const reuse = variant && !variantEdited;
+      target = reuse ? variant.sheet : freeSheetName(spec.name, ownership.sheetNames);
+      skipped.push(`“${ownership.existing}”工作表在上次生成后被修改过，为保留您的修改，没有替换它；新生成的内容写入了“${target}”工作表。`);
+      ownership = reuse
+        ? { ...ownership, existing: variant.sheet, marker: variant.marker, digest: variant.digest }
+        : { ...ownership, existing: null, marker: undefined, digest: undefined };
+    }
+  }
 
   // Sync 2: create or clear, then every cell, style and sheet setting.
-  const { sheet, existed } = openOwnedSheet(context, spec.name, ownership);
+  const { sheet, existed } = openOwnedSheet(context, target, ownership, digestSpec(spec));
   if (existed) {
     const all = sheet.getRange();
     all.unmerge();
     all.columnHidden = false;
     all.format.useStandardWidth = true;
   }
-  if (p.height > 0 && p.width > 0) {
-    const block = sheet.getRangeByIndexes(0, 0, p.height, p.width);
-    block.numberFormat = p.formats; // "@" first, so that the strings below stay text
-    block.values = p.values;
-    if (p.formulas) block.formulas = p.formulas;
-    if (api.cellProperties) {
-      block.setCellProperties(p.styles.map((row, r) => row.map((style, c) => cellProperties(style, p.runs[r][c]))));
-    } else {
-      for (const b of styleBlocks(p.styles)) applyLook(rangeOf(sheet, b), b.style, b.r1 - b.r0 + 1);
-    }
-  }
+  writeRows(sheet, p, api, 0, 0);
   for (const m of merges) rangeOf(sheet, m).merge(false);
   (spec.columnWidths ?? []).forEach((w, c) => {
     if (typeof w !== 'number' || !Number.isFinite(w) || w <= 0) return;
@@ -473,15 +584,7 @@ export async function writeSheetSpec(context: Excel.RequestContext, spec: SheetS
   for (const chart of oldCharts.items) chart.delete();
   for (const note of oldNotes?.items ?? []) note.delete();
   for (const comment of oldComments?.items ?? []) comment.delete();
-  if (notes.length) {
-    if (api.notes) for (const n of notes) sheet.notes.add(sheet.getCell(n.r, n.c), n.text);
-    else if (api.comments) {
-      for (const n of notes) sheet.comments.add(sheet.getCell(n.r, n.c), n.text);
-      skipped.push(`当前 Excel 不支持备注（需要 ExcelApi 1.18）：${notes.length} 条单元格说明改为批注写入。`);
-    } else {
-      skipped.push(`当前 Excel 不支持备注和批注（需要 ExcelApi 1.10 或更高版本）：${notes.length} 条单元格说明（数据来源）未写入。`);
-    }
-  }
+  addNotes(sheet, notes, api, skipped);
   for (const chart of charts) addChart(sheet, chart, api);
   if (charts.length && !api.chartLabelFormat) {
     skipped.push(`当前 Excel 不支持设置图表数据标签的数字格式（需要 ExcelApi 1.8）：${charts.length} 个图表的数据标签按默认格式显示。`);
@@ -490,7 +593,53 @@ export async function writeSheetSpec(context: Excel.RequestContext, spec: SheetS
   try {
     await context.sync();
   } catch (e) {
-    throw new Error(`工作表“${spec.name}”的单元格已写入，但图表或单元格说明未能写入：${describeOfficeError(e)}。`);
+    throw new Error(`工作表“${target}”的单元格已写入，但图表或单元格说明未能写入：${describeOfficeError(e)}。`);
   }
-  return { syncs: WRITE_SPEC_SYNC_COUNT, skipped };
+  return { syncs, skipped, sheet: target };
 }
+
+/**
+ * Whether the owned sheet differs from what the add-in last wrote there (its recorded fingerprint): the cells within
+ * the recorded extent are read (values and formulas; never more than the add-in wrote), and anything typed outside
+ * it shows in the used range. One sync.
+ */
+async function editedSinceWritten(context: Excel.RequestContext, sheets: { sheet: string; digest: ContentDigest }[]): Promise<boolean[]> {
+  const loads = sheets.map(({ sheet: name, digest }) => {
+    const sheet = context.workbook.worksheets.getItem(name);
+    return {
+      digest,
+      block: digest.rows > 0 && digest.cols > 0 ? sheet.getRangeByIndexes(0, 0, digest.rows, digest.cols).load('values, formulas') : null,
+      used: sheet.getUsedRangeOrNullObject(true).load('rowIndex, rowCount, columnIndex, columnCount'),
+    };
+  });
+  try {
+    await context.sync();
+  } catch (e) {
+    throw new Error(`无法读取工作表“${sheets[0].sheet}”：${describeOfficeError(e)}。`);
+  }
+  return loads.map(({ digest, block, used }) => {
+    if (!used.isNullObject && (used.rowIndex + used.rowCount > digest.rows || used.columnIndex + used.columnCount > digest.cols)) return true;
+    const cells: DigestCell[] = [];
+    block?.values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        const f = block.formulas[r][c];
+        // A text that looks like a formula ("@" format) comes back as its own formula; a real formula's value differs.
+        const isFormula = typeof f === 'string' && f.startsWith('=') && f !== v;
+        cells.push({ r, c, value: isFormula ? { formula: true } : (v as string | number | boolean) });
+      }),
+    );
+    return digestCells(cells, digest.rows, digest.cols).hash !== digest.hash;
+  });
+}
+
+/** The highest-numbered owned "name（n）" with a recorded fingerprint. */
+function latestVariant(name: string, ownership: OwnershipCheck): { sheet: string; marker: string; digest?: ContentDigest } | undefined {
+  let best: { n: number; v: { sheet: string; marker: string; digest?: ContentDigest } } | undefined;
+  for (const v of ownership.owned.values()) {
+    const m = /（(\d+)）$/.exec(v.sheet);
+    if (!m || !v.digest || v.sheet.slice(0, -m[0].length) !== name.slice(0, 31 - m[0].length)) continue;
+    if (!best || Number(m[1]) > best.n) best = { n: Number(m[1]), v };
+  }
+  return best?.v;
+}
+

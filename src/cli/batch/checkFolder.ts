@@ -15,7 +15,7 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { WorkbookReadError } from '../../adapters/exceljs/snapshotFromXlsx';
 import { buildSummarySheet, SummaryRow } from '../../review/summary';
-import { loadForWriting, writeNewWorkbook, writtenByUs } from '../workbookIo';
+import { replaceable, writeNewWorkbook } from '../workbookIo';
 import type { ExtraCatalogue } from '../commands/check';
 import type { Io } from '../program';
 import type { Task, TaskResult, WorkerSetup } from './protocol';
@@ -68,11 +68,9 @@ export function workerScript(): string {
   throw new WorkbookReadError('批量校验需要编译后的程序：请先运行 npm run build:cli。');
 }
 
-/** A file we may (over)write: absent, or verifiably written by 决算助手 (checked before the batch starts). */
+/** A file we may (over)write: absent, or an unedited file of 决算助手's own sheets (checked before the batch starts). */
 async function refuseUserFile(file: string): Promise<void> {
-  if (!(await fs.stat(file).catch(() => undefined))) return;
-  const ours = await loadForWriting(file).then(writtenByUs, () => false);
-  if (!ours) throw new WorkbookReadError(`“${file}”已存在且不是决算助手生成的文件，为免覆盖，未写入。请换一个文件名。`);
+  if (!(await replaceable(file))) throw new WorkbookReadError(`“${file}”已存在且不是决算助手生成的文件，为免覆盖，未写入。请换一个文件名。`);
 }
 
 export function formatDuration(s: number): string {

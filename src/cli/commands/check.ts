@@ -16,7 +16,7 @@ import { applyStatuses, readStatuses, ReviewedFinding, reviewCounts } from '../.
 import { buildReportSheet } from '../../review/report';
 import { SheetSpec } from '../../output/sheetSpec';
 import { checkJson, checkText, Ledger, loadWorkbook } from '../main';
-import { writeNewWorkbook } from '../workbookIo';
+import { assertNotInput, assertReplaceable, writeNewWorkbook } from '../workbookIo';
 import type { Io } from '../program';
 
 export interface CheckOptions {
@@ -105,6 +105,12 @@ export async function checkCommand(target: string, o: CheckOptions, io: Io): Pro
   }
   for (const [flag, given] of [['--recursive', o.recursive], ['--jobs', o.jobs], ['--timeout', o.timeout], ['--summary', o.summary], ['--report-dir', o.reportDir]] as const) {
     if (given !== undefined) throw new WorkbookReadError(`${flag} 只用于检查文件夹；“${target}”是单个工作簿。`);
+  }
+  if (o.report) {
+    // Refused before any output: never over the workbook being checked or a file holding user input.
+    if (!/\.xlsx$/i.test(o.report)) throw new WorkbookReadError(`--report 的文件名应以 .xlsx 结尾（收到“${o.report}”）。`);
+    await assertNotInput(o.report, target, '--report');
+    await assertReplaceable(o.report, '--report 指定的文件');
   }
   const c = await checkFile(target, { year, extra });
   if (o.json) io.out(JSON.stringify(checkJson(c.accounts, c.findings, c.catalogues, year, c.reviewed, c.ledger), null, 2));

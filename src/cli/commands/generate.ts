@@ -8,7 +8,7 @@ import { buildRatesSheet, RATES_SHEET } from '../../rates';
 import { addCharts } from '../../adapters/exceljs/charts';
 import { readSupplement, SUPPLEMENT_SHEET } from '../../supplement/sheet';
 import { WorkbookReadError } from '../../adapters/exceljs/snapshotFromXlsx';
-import { assertWritable, chooseOutput, loadForWriting, writeFileAtomic, writeOwnedSheets } from '../workbookIo';
+import { assertWritable, chooseOutput, commit, loadForWriting, newFileChoice, writeOwnedSheets } from '../workbookIo';
 
 export interface GenerateOptions {
   out?: string;
@@ -51,19 +51,20 @@ export async function generateCommand(file: string, o: GenerateOptions, log: (s:
   assertWritable(loaded, NARRATIVE_SHEET);
   assertWritable(loaded, RATES_SHEET);
   const choice = await chooseOutput(loaded, o.out, [NARRATIVE_SHEET, RATES_SHEET]);
-  const target = choice.target;
+  const docx = o.docx ? await newFileChoice(o.docx) : undefined;
   const rates = buildRatesSheet(accounts, supplement);
   await writeOwnedSheets(
     loaded,
     [{ spec: buildNarrativeSheet(narrative) }, { spec: rates }],
-    target,
+    choice,
     rates.charts?.length ? (bytes: Uint8Array) => addCharts(bytes, RATES_SHEET, rates.charts!) : undefined,
   );
-  if (o.docx) await writeFileAtomic(o.docx, await narrativeDocx(narrative));
+  if (docx) await commit(docx, await narrativeDocx(narrative));
   const placeholders = countPlaceholders(narrative);
-  log(`已写入“${NARRATIVE_SHEET}”和“${RATES_SHEET}”工作表：${target}`);
+  log(`已写入“${NARRATIVE_SHEET}”和“${RATES_SHEET}”工作表：${choice.target}`);
   if (choice.note) log(choice.note);
-  if (o.docx) log(`说明另存为 Word 文档：${o.docx}`);
+  if (docx) log(`说明另存为 Word 文档：${docx.target}`);
+  if (docx?.note) log(docx.note);
   if (!supplement.present) log(`工作簿中没有“${SUPPLEMENT_SHEET}”工作表：上年数、原因等处留有待填写的位置。可先运行 juesuan init 并填写。`);
   report();
   log(placeholders ? `说明中还有 ${placeholders} 处【请填写：…】需要补充。` : '说明中已没有待填写的位置。');

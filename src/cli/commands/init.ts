@@ -56,7 +56,7 @@ export async function initCommand(file: string, out: string | undefined, log: (s
     // Rows below the last row exceljs saw (formatted empty rows included).
     existing.lastRow = Math.max(existing.lastRow ?? 0, ((ws as unknown as RowsOf)._rows?.length ?? 0) - 1);
     const appendix = buildSupplementAppendix(loaded.accounts, existing, filled);
-    await writeOwnedSheets(loaded, appendix ? [{ spec: appendix.spec, appendOnly: true, userEditable: true }] : [], choice.target);
+    await writeOwnedSheets(loaded, appendix ? [{ spec: appendix.spec, appendOnly: true, userEditable: true }] : [], choice);
     written = appendix?.imported ?? 0;
     keptTyped = filled.filter((v) => existing.typed.has(v.key)).length;
     const added = appendix?.added ?? [];
@@ -76,7 +76,7 @@ export async function initCommand(file: string, out: string | undefined, log: (s
     keptTyped = filled.filter((v) => existing.typed.has(v.key)).length;
     written = filled.length - keptTyped;
     const spec = buildSupplementSheet(loaded.accounts, existing, filled);
-    await writeOwnedSheets(loaded, [{ spec, userEditable: true }], choice.target);
+    await writeOwnedSheets(loaded, [{ spec, userEditable: true }], choice);
     const kept = existing.typed.size;
     summary = `已添加“${SUPPLEMENT_SHEET}”工作表（${spec.rows.length - 3} 行${kept ? `，带入“${existing.sheetName}”中已填写的 ${kept} 项` : ''}）`;
   }

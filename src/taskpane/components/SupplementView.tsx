@@ -95,7 +95,7 @@ export function SupplementView({ data, host, onData }: SupplementViewProps): JSX
           {busy && <Spinner size="extra-tiny" label="正在写入…" labelPosition="after" />}
         </div>
         <Caption1 className={styles.muted}>
-          {status.present ? '刷新时保留已填写的内容，并按当前的决算表增减项目行。' : '单位名称和年度会从决算表中预先填好。'}
+          {status.present ? '刷新时原有内容（填写的数、公式、备注、格式和您添加的行）一字不改，只在末尾补上决算表中新增的项目。' : '单位名称和年度会从决算表中预先填好。'}
           {host === 'browser' && '写入的是下载用的结果工作簿，原文件不会改动。'}
         </Caption1>
       </section>
