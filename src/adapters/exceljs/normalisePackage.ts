@@ -381,13 +381,17 @@ export async function normalisePackage(zip: JSZip): Promise<NormalisedPackage> {
     changed = true;
   }
 
-  // Cell-level rewrites, sheet by sheet, within one cell budget for the workbook.
+  // Cell-level rewrites, sheet by sheet, within one cell budget for the workbook — the smallest sheets first, so that
+  // a large data sheet is what gets cut, never the small sheets the nine tables live in.
   const budget: CellBudget = { cells: LIMITS.bookCells };
+  const sheets: { tag: string; part: string; xml: string }[] = [];
   for (const [tag, part] of partOfSheet) {
     const file = zip.file(part);
-    if (!file) continue;
+    if (file) sheets.push({ tag, part, xml: await file.async('string') });
+  }
+  for (const { tag, part, xml } of sheets.sort((a, b) => a.xml.length - b.xml.length)) {
     const name = realNames ? realNames[Number(PLACEHOLDER.exec(attr(tag, 'name') ?? '')?.[1] ?? -1)] ?? '' : attr(tag, 'name') ?? '';
-    const fixed = fixSheetXml(await file.async('string'), name, budget);
+    const fixed = fixSheetXml(xml, name, budget);
     notes.push(...fixed.notes);
     if (fixed.changed) put(part, fixed.xml);
   }
