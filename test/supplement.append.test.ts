@@ -249,6 +249,7 @@ describe('in Excel through the task pane engine: refresh, import and regenerate 
     const second = await engine.generateNarrative(first.data!, 'sichuan');
     expect(second.skipped).toContain('“决算说明”工作表在上次生成后被修改过，为保留您的修改，没有替换它；新生成的内容写入了“决算说明（2）”工作表。');
     expect(cellsOf(narrative)).toEqual(edited);
+    expect(second.sheets).toEqual(['决算说明（2）']);
     // The copy beside it is not read as tables, and the accounts are the same as before.
     expect(second.data!.accounts.tables.map((t) => t.sheet)).toEqual(first.data!.accounts.tables.map((t) => t.sheet));
   });

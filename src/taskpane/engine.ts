@@ -183,6 +183,7 @@ export async function writeSheets(data: LoadedWorkbook, specs: SheetSpec[], opti
     if (problem) throw new Error(problem);
     const { writeSheetSpec } = await import(/* webpackChunkName: "officejs-adapter" */ '../adapters/officejs/writeSheetSpec');
     const skipped: string[] = [];
+    const written: string[] = [];
     await inChinese('写入工作表时出错', () =>
       Excel.run(async (context) => {
         for (let i = 0; i < specs.length; i++) {
@@ -192,10 +193,11 @@ export async function writeSheets(data: LoadedWorkbook, specs: SheetSpec[], opti
             appendOnly: options.appendOnly,
           });
           skipped.push(...report.skipped);
+          written.push(report.sheet ?? specs[i].name);
         }
       }),
     );
-    return { data: await loadFromExcel(), skipped };
+    return { data: await loadFromExcel(), skipped, sheets: written };
   }
   // One write at a time per copy, each on top of the previous one, whichever (possibly older) read it was given.
   const copy = data.copy;
@@ -203,8 +205,10 @@ export async function writeSheets(data: LoadedWorkbook, specs: SheetSpec[], opti
     const sheets = [...copy.sheets];
     const appendOnly = new Set(copy.appendOnly);
     const skipped: string[] = [];
+    const written: string[] = [];
     for (const given of specs) {
       const spec = options.appendOnly ? given : await besideChangedSheet(copy, given, skipped);
+      written.push(spec.name);
       const i = sheets.findIndex((s) => s.name === spec.name);
       // An appendix lies below everything the sheet holds in the copy: it joins the rows written before.
       if (i >= 0) sheets[i] = options.appendOnly ? withRowsOf(sheets[i], spec) : spec;
@@ -219,7 +223,7 @@ export async function writeSheets(data: LoadedWorkbook, specs: SheetSpec[], opti
     copy.sheets = sheets;
     copy.appendOnly = appendOnly;
     copy.bytes = bytes;
-    return { data: { ...loaded, copy }, skipped };
+    return { data: { ...loaded, copy }, skipped, sheets: written };
   });
   copy.queue = run.catch(() => undefined);
   return run;
@@ -261,6 +265,8 @@ function withRowsOf(base: SheetSpec, more: SheetSpec): SheetSpec {
 export interface Written {
   data: LoadedWorkbook;
   skipped: string[];
+  /** The sheets written, in order — "决算说明（2）" when the user had changed ours (kept). */
+  sheets?: string[];
 }
 
 /**
@@ -396,6 +402,8 @@ export interface NarrativeResult {
   data?: LoadedWorkbook;
   /** What the host could not write as specified. */
   skipped: string[];
+  /** The sheet written ("决算说明", or "决算说明（2）" beside one the user had changed). */
+  sheets?: string[];
   /** Writing the sheet failed: a Chinese message (the text is still shown). */
   writeError?: string;
   /** What the user may want to know: no 补充信息, unreadable values, missing tables. */

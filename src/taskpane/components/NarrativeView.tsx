@@ -109,7 +109,7 @@ export function NarrativeView({ data, host, onData }: NarrativeViewProps): JSX.E
           ? { intent: 'error', text: out.writeError, detail: '下面的说明文字仍可复制或下载为 Word 文档。' }
           : { intent: 'success', text: narrativeWrittenText(form, host), skipped: out.skipped },
       );
-      if (out.data) onData(out.data, engine.NARRATIVE_SHEET);
+      if (out.data) onData(out.data, out.sheets?.[0] ?? engine.NARRATIVE_SHEET);
     } catch (e) {
       setMessage({ intent: 'error', text: engine.errorMessage(e, '生成说明时出错') });
     } finally {

@@ -114,7 +114,7 @@ export function RatesView({ data, host, active, onData }: RatesViewProps): JSX.E
       const out = await engine.writeRatesSheet(data);
       setMessage({ intent: 'success', text: ratesWrittenText(out.charts, host), skipped: out.skipped });
       setView({ for: out.data, rates: out.view });
-      onData(out.data, RATES_SHEET);
+      onData(out.data, out.sheets?.[0] ?? RATES_SHEET);
     } catch (e) {
       setMessage({ intent: 'error', text: engine.errorMessage(e, '写入“执行率汇总”工作表时出错') });
     } finally {
