@@ -8,7 +8,7 @@
  * one xdr:twoCellAnchor per chart in the sheet's drawing part, with the relationships, the <drawing r:id>
  * element in the worksheet (at its place in the CT_Worksheet sequence) and the [Content_Types].xml overrides.
  */
-import { escapeXml, unescapeXml } from '../../output/xml';
+import { attr, escapeXml, unescapeXml } from '../../output/xml';
 import { a1 } from '../../snapshot/address';
 import JSZip from 'jszip';
 import { ChartSpec } from '../../output/sheetSpec';
@@ -34,11 +34,6 @@ const AFTER_DRAWING = ['legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture
 export class ChartWriteError extends Error {}
 
 export { escapeXml };
-
-function attr(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name.replace(':', '\\:')}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag);
-  return m ? unescapeXml(m[2] ?? m[3]) : undefined;
-}
 
 interface Rel {
   id: string;

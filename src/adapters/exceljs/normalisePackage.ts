@@ -17,7 +17,7 @@
  * What was changed that the reader should know is returned as notes (plain Chinese, one line each).
  */
 import JSZip from 'jszip';
-import { escapeXml, unescapeXml } from '../../output/xml';
+import { attr, setAttr, unescapeXml } from '../../output/xml';
 import { relsPathOf, resolveTarget } from './patchPackage';
 import { LIMITS } from './limits';
 
@@ -34,17 +34,6 @@ export interface NormalisedPackage {
 }
 
 export const PLACEHOLDER = /^_js(\d+)_$/;
-
-function attr(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name.replace(':', '\\:')}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag);
-  return m ? unescapeXml(m[2] ?? m[3]) : undefined;
-}
-
-function setAttr(tag: string, name: string, value: string): string {
-  const re = new RegExp(`(\\s${name.replace(':', '\\:')}\\s*=\\s*)("[^"]*"|'[^']*')`);
-  if (re.test(tag)) return tag.replace(re, (_m, pre: string) => `${pre}"${escapeXml(value)}"`);
-  return tag.replace(/\s*(\/?)>$/, (_m, slash: string) => ` ${name}="${escapeXml(value)}"${slash}>`);
-}
 
 function findEntry(zip: JSZip, name: string): string | undefined {
   if (zip.files[name] && !zip.files[name].dir) return name;

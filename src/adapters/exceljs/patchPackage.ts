@@ -16,7 +16,7 @@
  * <sheetData> (used for 补充信息, whose typed content, formats and extra rows must stay exactly as they are).
  */
 import JSZip from 'jszip';
-import { escapeXml, unescapeXml } from '../../output/xml';
+import { attr, escapeXml, setAttr, unescapeXml } from '../../output/xml';
 
 const REL_SHEET = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
 const REL_STYLES = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles';
@@ -40,17 +40,6 @@ export interface PatchOptions {
   appendRowsTo?: Set<string>;
   /** Defined names to add or replace (matched by name, case-insensitive). */
   names?: DefinedNameEdit[];
-}
-
-function attr(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name.replace(':', '\\:')}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag);
-  return m ? unescapeXml(m[2] ?? m[3]) : undefined;
-}
-
-function setAttr(tag: string, name: string, value: string): string {
-  const re = new RegExp(`(\\s${name.replace(':', '\\:')}\\s*=\\s*)("[^"]*"|'[^']*')`);
-  if (re.test(tag)) return tag.replace(re, (_m, pre: string) => `${pre}"${escapeXml(value)}"`);
-  return tag.replace(/\s*(\/?)>$/, (_m, slash: string) => ` ${name}="${escapeXml(value)}"${slash}>`);
 }
 
 /** A relationship target resolved against the part that owns it (package path without leading "/"). */
